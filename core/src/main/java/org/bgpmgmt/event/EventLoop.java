@@ -1,0 +1,630 @@
+package org.bgpmgmt.event;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * A single-threaded event loop over one NIO {@link java.nio.channels.Selector}, with the semantics
+ * of FRR's event library ({@code lib/event.c}).
+ *
+ * <p><b>Tasks are one-shot.</b> A read task runs once when its channel is readable and is added
+ * again to run again; so are write, accept and connect tasks, timers and events. Each add may pass a
+ * {@link TaskHandle}: adding on a scheduled handle does nothing, and reusing a handle allocates
+ * nothing.
+ *
+ * <p><b>One turn</b> (FRR {@code event_fetch}): take in work from other threads and the pending
+ * events; select, without waiting when anything is ready, else until the next timer; then run the
+ * events, the expired timers and the ready I/O tasks, each group in FIFO order. Work added while a
+ * turn runs waits for the next turn, so a task that keeps re-adding itself cannot starve I/O.
+ *
+ * <p><b>Threads.</b> The loop runs on one thread: the one that calls {@link #run()} (embedding, as
+ * FRR's {@code frr_run}) or the one {@link #start()} creates. Any thread may add and cancel; calls
+ * from other threads travel through an MPSC queue and a burst of them wakes the selector once. Calls
+ * on the loop thread take no lock and, with reused handles, allocate nothing.
+ *
+ * <p><b>Accounting</b> per task name, warnings for slow tasks, late timers and starved work, and a
+ * JFR {@link SlowTaskEvent}: see {@link #showCpu()} and {@link #taskStats()}.
+ */
+public final class EventLoop implements AutoCloseable {
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int SHUTTING_DOWN = 2;
+    private static final int TERMINATED = 3;
+    private static final VarHandle SELECTING;
+
+    static {
+        try {
+            SELECTING = MethodHandles.lookup().findVarHandle(EventLoop.class, "selecting", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final EventLoopConfig config;
+    private final String name;
+    private final NanoClock clock;
+    private final Scheduler scheduler;
+    final MpscUnboundedXaddArrayQueue<TaskHandle> submissions = new MpscUnboundedXaddArrayQueue<>(1024);
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean selecting;
+    private volatile int lifecycle = NEW;
+    private volatile Thread thread;
+    private boolean turning;
+
+    /** Creates a loop with the default {@link EventLoopConfig}. */
+    public EventLoop() {
+        this(new EventLoopConfig());
+    }
+
+    /**
+     * Creates a loop; it runs nothing until {@link #run()} or {@link #start()}.
+     *
+     * @param config the settings, read once
+     * @throws UncheckedIOException when the selector cannot be opened
+     */
+    public EventLoop(final EventLoopConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.name = config.name();
+        this.clock = config.clock();
+        try {
+            this.scheduler = new Scheduler(this, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for loop " + name, e);
+        }
+    }
+
+    /**
+     * Returns the loop's name. Any thread.
+     *
+     * @return the name from the config
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the loop's clock. Any thread.
+     *
+     * @return the clock timers are measured on
+     */
+    public NanoClock clock() {
+        return clock;
+    }
+
+    /**
+     * Tells whether the caller is the loop thread. Any thread.
+     *
+     * @return true on the loop thread
+     */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    // ---------------------------------------------------------------- scheduling (any thread)
+
+    /**
+     * Adds a read task: {@code task} runs once when {@code channel} is readable (FRR
+     * {@code event_add_read}). Any thread.
+     *
+     * @param channel the channel; made non-blocking and registered with this loop on first use
+     * @param task the work
+     * @param arg the argument the task reads with {@link TaskHandle#arg()}; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addRead(final SelectableChannel channel, final Task task, final Object arg, final TaskHandle handle) {
+        return addIo(TaskKind.READ, channel, task, arg, handle);
+    }
+
+    /**
+     * Adds a write task: {@code task} runs once when {@code channel} is writable. Any thread.
+     *
+     * @param channel the channel
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addWrite(final SelectableChannel channel, final Task task, final Object arg, final TaskHandle handle) {
+        return addIo(TaskKind.WRITE, channel, task, arg, handle);
+    }
+
+    /**
+     * Adds an accept task: {@code task} runs once when {@code channel} has a connection to accept.
+     * Any thread.
+     *
+     * @param channel a server channel
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addAccept(final SelectableChannel channel, final Task task, final Object arg, final TaskHandle handle) {
+        return addIo(TaskKind.ACCEPT, channel, task, arg, handle);
+    }
+
+    /**
+     * Adds a connect task: {@code task} runs once when a non-blocking connect on {@code channel}
+     * can be finished with {@code finishConnect()}. Any thread.
+     *
+     * @param channel a socket channel with a connect in progress
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addConnect(final SelectableChannel channel, final Task task, final Object arg, final TaskHandle handle) {
+        return addIo(TaskKind.CONNECT, channel, task, arg, handle);
+    }
+
+    /**
+     * Adds a timer due in {@code delayMillis} milliseconds (FRR {@code event_add_timer_msec}); a
+     * non-positive delay runs on the next turn. Equal deadlines run in the order added. Any thread.
+     *
+     * @param delayMillis the delay
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addTimerMillis(final long delayMillis, final Task task, final Object arg, final TaskHandle handle) {
+        return addTimerNanos(TimeUnit.MILLISECONDS.toNanos(delayMillis), task, arg, handle);
+    }
+
+    /**
+     * Adds a timer due in {@code delaySeconds} seconds (FRR {@code event_add_timer}). Any thread.
+     *
+     * @param delaySeconds the delay
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addTimerSeconds(final long delaySeconds, final Task task, final Object arg, final TaskHandle handle) {
+        return addTimerNanos(TimeUnit.SECONDS.toNanos(delaySeconds), task, arg, handle);
+    }
+
+    /**
+     * Adds a timer due after {@code delay} (FRR {@code event_add_timer_tv}). Any thread.
+     *
+     * @param delay the delay
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addTimer(final Duration delay, final Task task, final Object arg, final TaskHandle handle) {
+        return addTimerNanos(delay.toNanos(), task, arg, handle);
+    }
+
+    private boolean addTimerNanos(final long delayNanos, final Task task, final Object arg, final TaskHandle handle) {
+        return add(TaskKind.TIMER, null, clock.nanoTime() + Math.max(0, delayNanos), task, arg, 0, handle);
+    }
+
+    /**
+     * Adds an event: {@code task} runs on the next turn (FRR {@code event_add_event}). Any thread.
+     *
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param value an int the task reads with {@link TaskHandle#value()}
+     * @param handle a reusable handle, or null
+     * @return true if scheduled, false if {@code handle} was already scheduled
+     * @throws RejectedExecutionException when the loop is shut down
+     */
+    public boolean addEvent(final Task task, final Object arg, final int value, final TaskHandle handle) {
+        return add(TaskKind.EVENT, null, 0, task, arg, value, handle);
+    }
+
+    /**
+     * Runs {@code task} now, inline, and accounts it like any other task (FRR
+     * {@code event_execute}). Loop thread only.
+     *
+     * @param task the work
+     * @param arg the task's argument; may be null
+     * @param value the task's int value
+     * @throws IllegalStateException when called from another thread
+     */
+    public void execute(final Task task, final Object arg, final int value) {
+        Objects.requireNonNull(task, "task");
+        requireLoopThread("execute");
+        scheduler.execute(task, arg, value);
+    }
+
+    /**
+     * Cancels the task scheduled on {@code handle} (FRR {@code event_cancel}). Any thread. When
+     * this returns true the task will not start; when it returns false the task was not scheduled,
+     * or has already started.
+     *
+     * @param handle the handle; null is allowed and returns false
+     * @return true if this call cancelled a scheduled task
+     */
+    public boolean cancel(final TaskHandle handle) {
+        if (handle == null) {
+            return false;
+        }
+        for (;;) {
+            final long w = handle.word();
+            if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED) {
+                return false;
+            }
+            if (handle.casWord(w, TaskHandle.wordOf(TaskHandle.seqOf(w), TaskHandle.IDLE))) {
+                break;
+            }
+        }
+        final EventLoop loop = handle.owner;
+        if (loop.inLoop()) {
+            loop.scheduler.unlinkCancelled(handle);
+        } else {
+            // The loop unlinks it at its next turn; until then the sequence check keeps it from running.
+            loop.submissions.offer(handle);
+        }
+        return true;
+    }
+
+    /**
+     * Cancels every scheduled task whose argument is {@code arg} (FRR {@code event_cancel_event}),
+     * the way to tear down all that belongs to one connection. Any thread: from another thread the
+     * request is handed to the loop, applied before the loop runs anything else, and this method
+     * waits for it (FRR {@code event_cancel_async}); if the loop has not started yet it returns -1
+     * at once and the cancellation happens at the first turn.
+     *
+     * @param arg the argument to match by identity; must not be null
+     * @return how many tasks were cancelled, or -1 as described
+     */
+    public int cancelByArg(final Object arg) {
+        Objects.requireNonNull(arg, "arg");
+        final Integer n = onLoop(s -> s.cancelByArg(arg), -1);
+        return n;
+    }
+
+    /**
+     * Tells the running task whether its time slot (default 10 ms, or its handle's
+     * {@link TaskHandle#yieldTime}) is used up (FRR {@code event_should_yield}). Loop thread only.
+     *
+     * @return true when the task should re-add itself and return
+     */
+    public boolean shouldYield() {
+        requireLoopThread("shouldYield");
+        return scheduler.shouldYield();
+    }
+
+    // ---------------------------------------------------------------- accounting (any thread)
+
+    /**
+     * Renders the accounting table, as FRR's {@code show event cpu}. Any thread (from another
+     * thread it waits for the loop to copy its figures).
+     *
+     * @return a text table, one row per task name
+     */
+    public String showCpu() {
+        return Accounting.render(name, scheduler.cpuTiming(), taskStats());
+    }
+
+    /**
+     * Returns the accounting figures, one entry per task name, sorted by name. Any thread.
+     *
+     * @return an immutable snapshot
+     */
+    public List<TaskStats> taskStats() {
+        return List.copyOf(onLoop(Scheduler::taskStats, List.of()));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Runs the loop on the calling thread until {@link #shutdown} (embedding, as FRR's
+     * {@code frr_run}). The caller becomes the loop thread.
+     *
+     * @throws IllegalStateException when another thread already drives this loop
+     */
+    public void run() {
+        claimThread("run");
+        final int s = lifecycle;
+        if (s == NEW) {
+            casLifecycle(NEW, RUNNING);
+        }
+        turning = true;
+        try {
+            while (lifecycle == RUNNING) {
+                scheduler.turn(Long.MAX_VALUE);
+            }
+        } finally {
+            turning = false;
+            finish();
+        }
+    }
+
+    /**
+     * Runs one turn of the loop on the calling thread, waiting at most {@code maxWaitMillis} for
+     * something to happen (0: do not wait). For embedding the loop in a foreign main loop. The
+     * caller becomes the loop thread.
+     *
+     * @param maxWaitMillis the longest wait in select
+     * @throws IllegalStateException when another thread drives this loop, or the loop is shut down
+     */
+    public void runOnce(final long maxWaitMillis) {
+        if (maxWaitMillis < 0) {
+            throw new IllegalArgumentException("maxWaitMillis < 0: " + maxWaitMillis);
+        }
+        claimThread("runOnce");
+        if (lifecycle >= SHUTTING_DOWN) {
+            if (lifecycle == SHUTTING_DOWN) {
+                finish();
+            }
+            throw new IllegalStateException("loop " + name + " is shut down");
+        }
+        casLifecycle(NEW, RUNNING);
+        turning = true;
+        try {
+            scheduler.turn(TimeUnit.MILLISECONDS.toNanos(maxWaitMillis));
+        } finally {
+            turning = false;
+        }
+        if (lifecycle == SHUTTING_DOWN) {
+            finish(); // a task of this turn called shutdown
+        }
+    }
+
+    /**
+     * Starts the loop on a new thread named after the loop. Any thread.
+     *
+     * @return this loop
+     * @throws IllegalStateException when the loop already has a thread
+     */
+    public EventLoop start() {
+        final Thread t = new Thread(this::run, name);
+        if (!casThread(null, t)) {
+            throw new IllegalStateException("loop " + name + " is already driven by " + thread.getName());
+        }
+        t.start();
+        return this;
+    }
+
+    /**
+     * Stops the loop: new work from other threads is refused at once, work already due runs, the
+     * rest is cancelled and the selector closed. Any thread; from a task it returns false at once
+     * and the loop stops at the end of the turn. A loop that never ran, or is driven by
+     * {@link #runOnce} and called between turns, is finished by the caller before this returns.
+     *
+     * @param timeout how long to wait for the loop to stop
+     * @return true if the loop has stopped
+     */
+    public boolean shutdown(final Duration timeout) {
+        for (int s = lifecycle; s < SHUTTING_DOWN; s = lifecycle) {
+            if (casLifecycle(s, SHUTTING_DOWN)) {
+                break;
+            }
+        }
+        if (casThread(null, Thread.currentThread())) {
+            finish();
+            return true;
+        }
+        if (inLoop()) {
+            if (!turning) {
+                finish(); // embedded with runOnce and called between turns: nobody else will
+            }
+            return lifecycle == TERMINATED;
+        }
+        scheduler.wakeup();
+        return awaitTermination(timeout);
+    }
+
+    /**
+     * Waits for the loop to stop. Any thread.
+     *
+     * @param timeout the longest wait
+     * @return true if the loop has stopped
+     */
+    public boolean awaitTermination(final Duration timeout) {
+        try {
+            return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return lifecycle == TERMINATED;
+        }
+    }
+
+    /**
+     * Tells whether {@link #shutdown} was called. Any thread.
+     *
+     * @return true once shutting down or stopped
+     */
+    public boolean isShutdown() {
+        return lifecycle >= SHUTTING_DOWN;
+    }
+
+    /**
+     * Tells whether the loop has stopped and closed its selector. Any thread.
+     *
+     * @return true once stopped
+     */
+    public boolean isTerminated() {
+        return lifecycle == TERMINATED;
+    }
+
+    /**
+     * Shuts the loop down, waiting up to the configured shutdown timeout. Idempotent; any thread.
+     */
+    @Override
+    public void close() {
+        shutdown(config.shutdownTimeout());
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + name + ']';
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private boolean addIo(final TaskKind kind, final SelectableChannel channel, final Task task, final Object arg,
+                          final TaskHandle handle) {
+        Objects.requireNonNull(channel, "channel");
+        if (!channel.isOpen()) {
+            throw new IllegalArgumentException("cannot add a " + kind + " task on a closed channel: " + channel);
+        }
+        return add(kind, channel, 0, task, arg, 0, handle);
+    }
+
+    private boolean add(final TaskKind kind, final SelectableChannel channel, final long deadline, final Task task,
+                        final Object arg, final int value, final TaskHandle handle) {
+        Objects.requireNonNull(task, "task");
+        final boolean inLoop = inLoop();
+        if (!inLoop && lifecycle >= SHUTTING_DOWN || lifecycle == TERMINATED) {
+            throw rejected(kind);
+        }
+        final TaskHandle h = handle != null ? handle : inLoop ? scheduler.pooledHandle() : new TaskHandle(null, true);
+        final EventLoop owner = h.owner;
+        if (owner != this) {
+            if (owner != null) {
+                throw new IllegalArgumentException(h + " belongs to loop " + owner.name + ", not " + name);
+            }
+            h.owner = this;
+        }
+        final long w = h.word();
+        if (TaskHandle.stateOf(w) != TaskHandle.IDLE || !h.casWord(w, (w & ~3L) | TaskHandle.ARMING)) {
+            return false;
+        }
+        final long seq = TaskHandle.seqOf(w) + 1;
+        h.reqKind = kind;
+        h.reqTask = task;
+        h.reqArg = arg;
+        h.reqValue = value;
+        h.reqChannel = channel;
+        h.reqDeadline = deadline;
+        h.word(TaskHandle.wordOf(seq, TaskHandle.SCHEDULED));
+        if (inLoop) {
+            scheduler.link(h, seq);
+            return true;
+        }
+        submissions.offer(h);
+        if (lifecycle == TERMINATED && cancel(h)) {
+            // The loop's last sweep ran before our offer; nobody will ever run this task.
+            throw rejected(kind);
+        }
+        scheduler.wakeupIfSelecting();
+        return true;
+    }
+
+    private RejectedExecutionException rejected(final TaskKind kind) {
+        return new RejectedExecutionException("loop " + name + " is shut down; cannot add a " + kind + " task");
+    }
+
+    /** Runs {@code work} on the loop thread and returns its result; see {@link #cancelByArg}. */
+    private <T> T onLoop(final Function<Scheduler, T> work, final T notRunning) {
+        if (inLoop() || lifecycle == TERMINATED) {
+            return work.apply(scheduler);
+        }
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final TaskHandle h = new TaskHandle(null, true);
+        h.owner = this;
+        h.reqKind = TaskKind.COMMAND;
+        h.reqTask = self -> result.complete(work.apply(scheduler));
+        h.word(TaskHandle.wordOf(1, TaskHandle.SCHEDULED));
+        submissions.offer(h);
+        if (thread == null) {
+            return notRunning;
+        }
+        scheduler.wakeup();
+        if (lifecycle == TERMINATED && cancel(h)) {
+            return work.apply(scheduler);
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for loop " + name, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loop " + name + " failed the request", e.getCause());
+        }
+    }
+
+    private void claimThread(final String method) {
+        final Thread me = Thread.currentThread();
+        if (thread != me && !casThread(null, me)) {
+            throw new IllegalStateException(method + ": loop " + name + " is driven by thread " + thread.getName());
+        }
+    }
+
+    void requireLoopThread(final String method) {
+        if (!inLoop()) {
+            throw new IllegalStateException(method + " must be called on the loop thread of " + name
+                + ", not " + Thread.currentThread().getName());
+        }
+    }
+
+    private void finish() {
+        if (lifecycle == TERMINATED) {
+            return;
+        }
+        lifecycle = SHUTTING_DOWN;
+        try {
+            scheduler.finalTurn();
+        } finally {
+            lifecycle = TERMINATED;
+            // Submissions that raced with the stop are cancelled here or by their adder (see add).
+            scheduler.closeAll();
+            terminated.countDown();
+        }
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    boolean shuttingDown() {
+        return lifecycle >= SHUTTING_DOWN;
+    }
+
+    int maxSubmissionsPerTurn() {
+        return config.maxSubmissionsPerTurn();
+    }
+
+    boolean setSelecting(final boolean value) {
+        return (boolean) SELECTING.getAndSet(this, value);
+    }
+
+    boolean clearSelecting() {
+        return SELECTING.compareAndSet(this, true, false);
+    }
+
+    private static final VarHandle LIFECYCLE;
+    private static final VarHandle THREAD;
+
+    static {
+        try {
+            LIFECYCLE = MethodHandles.lookup().findVarHandle(EventLoop.class, "lifecycle", int.class);
+            THREAD = MethodHandles.lookup().findVarHandle(EventLoop.class, "thread", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private boolean casLifecycle(final int expected, final int next) {
+        return LIFECYCLE.compareAndSet(this, expected, next);
+    }
+
+    private boolean casThread(final Thread expected, final Thread next) {
+        return THREAD.compareAndSet(this, expected, next);
+    }
+}

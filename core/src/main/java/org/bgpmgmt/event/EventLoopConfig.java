@@ -1,0 +1,218 @@
+package org.bgpmgmt.event;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one {@link EventLoop}: a mutable builder read once when the loop is created, so one
+ * config may seed several loops. Not thread-safe.
+ *
+ * <p>Defaults follow FRR's event library where it has one: CPU timing on, CPU-hog and wall-time
+ * warnings at 5 s, a 10 ms yield slot.
+ */
+public final class EventLoopConfig {
+    private String name = "bgpmgmt-loop";
+    private NanoClock clock = NanoClock.SYSTEM;
+    private boolean cpuTiming = true;
+    private Duration cpuHogThreshold = Duration.ofSeconds(5);
+    private Duration wallHogThreshold = Duration.ofSeconds(5);
+    private Duration lateTimerThreshold = Duration.ofSeconds(4);
+    private Duration starvationThreshold = Duration.ofSeconds(1);
+    private Duration warningInterval = Duration.ofSeconds(10);
+    private Duration yieldTime = Duration.ofMillis(10);
+    private Duration shutdownTimeout = Duration.ofSeconds(5);
+    private int maxSubmissionsPerTurn = 16_384;
+
+    /** Creates a config holding the defaults. */
+    public EventLoopConfig() {
+    }
+
+    /**
+     * Sets the loop's name: its thread name and the prefix of its log lines.
+     *
+     * @param name a non-empty name
+     * @return this config
+     */
+    public EventLoopConfig name(final String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("name must not be null or empty: " + name);
+        }
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * Sets the time source; tests pass a manual clock. Default {@link NanoClock#SYSTEM}.
+     *
+     * @param clock the clock
+     * @return this config
+     */
+    public EventLoopConfig clock(final NanoClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Turns per-task thread CPU timing on or off (FRR's {@code service cputime-stats}). It costs two
+     * reads of the thread CPU clock per task, a few hundred nanoseconds. Default on.
+     *
+     * @param enabled whether to time CPU
+     * @return this config
+     */
+    public EventLoopConfig cpuTiming(final boolean enabled) {
+        this.cpuTiming = enabled;
+        return this;
+    }
+
+    /**
+     * Sets the CPU time over which a task is logged as a CPU hog (FRR's "CPU HOG"). Default 5 s.
+     *
+     * @param threshold a positive duration
+     * @return this config
+     */
+    public EventLoopConfig cpuHogThreshold(final Duration threshold) {
+        this.cpuHogThreshold = positive(threshold, "cpuHogThreshold");
+        return this;
+    }
+
+    /**
+     * Sets the wall-clock time over which a task is logged as slow even when it used little CPU
+     * (it blocked the loop). Default 5 s.
+     *
+     * @param threshold a positive duration
+     * @return this config
+     */
+    public EventLoopConfig wallHogThreshold(final Duration threshold) {
+        this.wallHogThreshold = positive(threshold, "wallHogThreshold");
+        return this;
+    }
+
+    /**
+     * Sets how late after its deadline a timer may start before a warning is logged. Default 4 s.
+     *
+     * @param threshold a positive duration
+     * @return this config
+     */
+    public EventLoopConfig lateTimerThreshold(final Duration threshold) {
+        this.lateTimerThreshold = positive(threshold, "lateTimerThreshold");
+        return this;
+    }
+
+    /**
+     * Sets how long ready work may wait in the turn's ready queue before a starvation warning.
+     * Default 1 s.
+     *
+     * @param threshold a positive duration
+     * @return this config
+     */
+    public EventLoopConfig starvationThreshold(final Duration threshold) {
+        this.starvationThreshold = positive(threshold, "starvationThreshold");
+        return this;
+    }
+
+    /**
+     * Sets the least time between two warnings of the same class (slow task, late timer, starved
+     * work), so a sick loop does not flood its log; the counters still count every case.
+     * Default 10 s.
+     *
+     * @param interval a non-negative duration; zero logs every case
+     * @return this config
+     */
+    public EventLoopConfig warningInterval(final Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("warningInterval < 0: " + interval);
+        }
+        this.warningInterval = interval;
+        return this;
+    }
+
+    /**
+     * Sets the default slot after which {@link EventLoop#shouldYield()} tells a task to yield.
+     * Default 10 ms, as FRR.
+     *
+     * @param slot a positive duration
+     * @return this config
+     */
+    public EventLoopConfig yieldTime(final Duration slot) {
+        this.yieldTime = positive(slot, "yieldTime");
+        return this;
+    }
+
+    /**
+     * Sets how long {@link EventLoop#close()} waits for the loop to stop. Default 5 s.
+     *
+     * @param timeout a positive duration
+     * @return this config
+     */
+    public EventLoopConfig shutdownTimeout(final Duration timeout) {
+        this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+        return this;
+    }
+
+    /**
+     * Sets how many submissions from other threads one turn takes in at most; the rest wait for the
+     * next turn, so a flood from other threads cannot starve the loop's I/O. Default 16 384.
+     *
+     * @param max a positive count
+     * @return this config
+     */
+    public EventLoopConfig maxSubmissionsPerTurn(final int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("maxSubmissionsPerTurn <= 0: " + max);
+        }
+        this.maxSubmissionsPerTurn = max;
+        return this;
+    }
+
+    private static Duration positive(final Duration d, final String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+        return d;
+    }
+
+    String name() {
+        return name;
+    }
+
+    NanoClock clock() {
+        return clock;
+    }
+
+    boolean cpuTiming() {
+        return cpuTiming;
+    }
+
+    long cpuHogNanos() {
+        return cpuHogThreshold.toNanos();
+    }
+
+    long wallHogNanos() {
+        return wallHogThreshold.toNanos();
+    }
+
+    long lateTimerNanos() {
+        return lateTimerThreshold.toNanos();
+    }
+
+    long starvationNanos() {
+        return starvationThreshold.toNanos();
+    }
+
+    long warningIntervalNanos() {
+        return warningInterval.toNanos();
+    }
+
+    long yieldNanos() {
+        return yieldTime.toNanos();
+    }
+
+    Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    int maxSubmissionsPerTurn() {
+        return maxSubmissionsPerTurn;
+    }
+}

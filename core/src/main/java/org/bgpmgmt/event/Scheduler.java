@@ -1,0 +1,509 @@
+package org.bgpmgmt.event;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop thread's half of {@link EventLoop}: the selector, the queues, the timer heap, the I/O
+ * registrations, and the turn itself. Everything here is loop thread only; {@code EventLoop} keeps
+ * the any-thread API and the lifecycle.
+ */
+final class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+    private static final int POOL_LIMIT = 1024;
+
+    private final EventLoop loop;
+    private final Selector selector;
+    private final NanoClock clock;
+    private final Accounting accounting;
+    private final long defaultYieldNanos;
+    private final TaskQueue events = new TaskQueue();
+    private final TaskQueue ioReady = new TaskQueue();
+    private final TaskQueue ready = new TaskQueue();
+    private final TimerHeap timers = new TimerHeap();
+    private final Consumer<SelectionKey> onKeyReady = this::keyReady;
+    private final Consumer<TaskHandle> cancelLinked = this::cancelLinked;
+    private final java.util.concurrent.atomic.AtomicLong wakeups = new java.util.concurrent.atomic.AtomicLong();
+    private long turns;
+    private IoRegistration dirty;
+    private TaskHandle pool;
+    private int pooled;
+    private long timerOrder;
+    private long turnStart;
+    private long taskStart;
+    private long taskYieldNanos;
+
+    Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
+        this.loop = loop;
+        this.selector = Selector.open();
+        this.clock = config.clock();
+        this.accounting = new Accounting(config);
+        this.defaultYieldNanos = config.yieldNanos();
+    }
+
+    // ---------------------------------------------------------------- the turn (FRR event_fetch)
+
+    /**
+     * One turn: take in submissions and pending events, select, then run events, expired timers
+     * and ready I/O, in that order. Nothing added during the turn runs in it.
+     */
+    void turn(final long maxWaitNanos) {
+        turns++;
+        drainSubmissions();
+        ready.takeAll(events);
+        select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
+        final long now = clock.nanoTime();
+        turnStart = now;
+        for (TaskHandle t = timers.peek(); t != null && t.deadline - now <= 0; t = timers.peek()) {
+            timers.poll();
+            ready.add(t);
+        }
+        ready.takeAll(ioReady);
+        runReady(now);
+        syncInterestOps();
+    }
+
+    private void select(final long maxWaitNanos) {
+        long wait = maxWaitNanos;
+        final TaskHandle next = timers.peek();
+        if (next != null && wait > 0) {
+            wait = Math.min(wait, next.deadline - clock.nanoTime());
+        }
+        try {
+            if (wait <= 0) {
+                selector.selectNow(onKeyReady);
+                return;
+            }
+            // Tell adders on other threads to wake us; re-check the queue after saying so (they
+            // check the flag after offering), so a submission is never left waiting out the select.
+            loop.setSelecting(true);
+            if (!loop.submissions.isEmpty()) {
+                selector.selectNow(onKeyReady);
+            } else if (wait == Long.MAX_VALUE) {
+                selector.select(onKeyReady);
+            } else {
+                selector.select(onKeyReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+            }
+        } catch (IOException e) {
+            LOG.error("{}: select failed", loop.name(), e);
+        } finally {
+            loop.setSelecting(false);
+        }
+    }
+
+    private void keyReady(final SelectionKey key) {
+        final IoRegistration reg = (IoRegistration) key.attachment();
+        final int ops = key.readyOps();
+        // FRR's order within one channel: a connect or accept first, then read before write.
+        readyIf(reg, ops, SelectionKey.OP_CONNECT, TaskKind.CONNECT);
+        readyIf(reg, ops, SelectionKey.OP_ACCEPT, TaskKind.ACCEPT);
+        readyIf(reg, ops, SelectionKey.OP_READ, TaskKind.READ);
+        readyIf(reg, ops, SelectionKey.OP_WRITE, TaskKind.WRITE);
+    }
+
+    private void readyIf(final IoRegistration reg, final int ops, final int op, final TaskKind kind) {
+        if ((ops & op) == 0) {
+            return;
+        }
+        final TaskHandle h = reg.slot(kind);
+        if (h == null) {
+            markDirty(reg);
+        } else if (h.queue == null) {
+            ioReady.add(h);
+        }
+    }
+
+    private void runReady(final long now) {
+        long start = now;
+        long cpuStart = accounting.cpuNow();
+        TaskHandle h;
+        while ((h = ready.poll()) != null) {
+            final long w = TaskHandle.wordOf(h.linkedSeq, TaskHandle.SCHEDULED);
+            if (h.word() != w || !h.casWord(w, TaskHandle.wordOf(h.linkedSeq, TaskHandle.IDLE))) {
+                unlink(h); // cancelled or re-added from another thread since we linked it
+                recycle(h);
+                continue;
+            }
+            unlink(h);
+            final TaskCounters row = counters(h);
+            accounting.checkStarved(row, start - turnStart, start);
+            if (h.kind == TaskKind.TIMER) {
+                accounting.checkLate(row, start - h.deadline, start);
+            }
+            invoke(h, row, start);
+            final long end = clock.nanoTime();
+            final long cpuEnd = accounting.cpuNow();
+            accounting.ran(row, h.kind, end - start, cpuEnd - cpuStart, end);
+            start = end;
+            cpuStart = cpuEnd;
+            recycle(h);
+        }
+    }
+
+    private void invoke(final TaskHandle h, final TaskCounters row, final long start) {
+        taskStart = start;
+        taskYieldNanos = h.yieldNanos != 0 ? h.yieldNanos : defaultYieldNanos;
+        try {
+            h.task.run(h);
+        } catch (Exception e) {
+            accounting.failed(row, e, start);
+        } catch (Error e) {
+            accounting.failed(row, e, start);
+            throw e;
+        }
+    }
+
+    void execute(final Task task, final Object arg, final int value) {
+        final TaskHandle h = pooledHandle();
+        h.owner = loop;
+        h.kind = TaskKind.EXECUTE;
+        h.task = task;
+        h.arg = arg;
+        h.value = value;
+        final TaskCounters row = counters(h);
+        final long outerStart = taskStart;
+        final long outerYield = taskYieldNanos;
+        final long start = clock.nanoTime();
+        final long cpuStart = accounting.cpuNow();
+        invoke(h, row, start);
+        final long end = clock.nanoTime();
+        accounting.ran(row, TaskKind.EXECUTE, end - start, accounting.cpuNow() - cpuStart, end);
+        taskStart = outerStart;
+        taskYieldNanos = outerYield;
+        h.task = null;
+        h.arg = null;
+        recycle(h);
+    }
+
+    boolean shouldYield() {
+        return clock.nanoTime() - taskStart > taskYieldNanos;
+    }
+
+    private TaskCounters counters(final TaskHandle h) {
+        final String name = h.name() != null ? h.name() : h.task.name();
+        TaskCounters row = h.counters;
+        if (row == null || row.name() != name) {
+            row = accounting.row(name);
+            h.counters = row;
+        }
+        return row;
+    }
+
+    // ---------------------------------------------------------------- linking
+
+    /** Applies submissions from other threads: adds to link, cancels to unlink, commands to run. */
+    private void drainSubmissions() {
+        for (int n = loop.maxSubmissionsPerTurn(); n > 0; n--) {
+            final TaskHandle h = loop.submissions.relaxedPoll();
+            if (h == null) {
+                return;
+            }
+            reconcile(h);
+        }
+    }
+
+    private void reconcile(final TaskHandle h) {
+        final long w = h.word();
+        final long seq = TaskHandle.seqOf(w);
+        if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED || h.linkedSeq == seq) {
+            if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED && h.isLinked()) {
+                unlink(h);
+                recycle(h);
+            }
+            return;
+        }
+        if (h.reqKind == TaskKind.COMMAND) {
+            h.word(TaskHandle.wordOf(seq, TaskHandle.IDLE));
+            try {
+                h.reqTask.run(h);
+            } catch (Exception e) {
+                LOG.error("{}: request from another thread failed", loop.name(), e);
+            }
+            return;
+        }
+        // Seqlock read: the request fields are stable only if the word did not move meanwhile.
+        final TaskKind kind = h.reqKind;
+        final Task task = h.reqTask;
+        final Object arg = h.reqArg;
+        final int value = h.reqValue;
+        final SelectableChannel channel = h.reqChannel;
+        final long deadline = h.reqDeadline;
+        java.lang.invoke.VarHandle.acquireFence();
+        if (h.isLinked()) {
+            unlink(h);
+        }
+        if (h.word() != w) {
+            return; // cancelled or re-armed meanwhile; the newer submission (if any) follows
+        }
+        linkAs(h, seq, kind, task, arg, value, channel, deadline);
+    }
+
+    /** Links a handle the loop thread itself just armed. */
+    void link(final TaskHandle h, final long seq) {
+        if (h.isLinked()) {
+            unlink(h); // a stale link left by a cancel from another thread not yet drained
+        }
+        linkAs(h, seq, h.reqKind, h.reqTask, h.reqArg, h.reqValue, h.reqChannel, h.reqDeadline);
+    }
+
+    private void linkAs(final TaskHandle h, final long seq, final TaskKind kind, final Task task, final Object arg,
+                        final int value, final SelectableChannel channel, final long deadline) {
+        h.kind = kind;
+        h.task = task;
+        h.arg = arg;
+        h.value = value;
+        h.channel = channel;
+        h.deadline = deadline;
+        h.linkedSeq = seq;
+        switch (kind) {
+            case EVENT:
+                events.add(h);
+                break;
+            case TIMER:
+                h.timerOrder = timerOrder++;
+                timers.add(h);
+                break;
+            default:
+                linkIo(h, seq);
+        }
+    }
+
+    private void linkIo(final TaskHandle h, final long seq) {
+        try {
+            registration(h.channel).fill(h);
+        } catch (RuntimeException | ClosedChannelException e) {
+            h.linkedSeq = TaskHandle.NOT_LINKED;
+            h.casWord(TaskHandle.wordOf(seq, TaskHandle.SCHEDULED), TaskHandle.wordOf(seq, TaskHandle.IDLE));
+            if (loop.inLoop() && e instanceof RuntimeException && !(e instanceof java.nio.channels.CancelledKeyException)) {
+                throw (RuntimeException) e;
+            }
+            LOG.warn("{}: dropped {} task {} on {}: {}", loop.name(), h.kind, h, h.channel, e.toString());
+        }
+    }
+
+    private IoRegistration registration(final SelectableChannel channel) throws ClosedChannelException {
+        final SelectionKey key = channel.keyFor(selector);
+        if (key != null) {
+            if (!key.isValid()) {
+                throw new java.nio.channels.CancelledKeyException();
+            }
+            return (IoRegistration) key.attachment();
+        }
+        if (channel.isRegistered()) {
+            throw new IllegalStateException(channel + " is registered with another selector: a channel stays on"
+                + " the loop it was first added to");
+        }
+        if (channel.isBlocking()) {
+            try {
+                channel.configureBlocking(false);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot make " + channel + " non-blocking", e);
+            }
+        }
+        final SelectionKey created = channel.register(selector, 0);
+        final IoRegistration reg = new IoRegistration(created);
+        created.attach(reg);
+        return reg;
+    }
+
+    /** Removes {@code h} from whichever queue, heap or slot holds it. */
+    private void unlink(final TaskHandle h) {
+        if (h.queue != null) {
+            h.queue.remove(h);
+        }
+        if (h.heapIndex >= 0) {
+            timers.remove(h);
+        }
+        if (h.registration != null) {
+            final IoRegistration reg = h.registration;
+            if (reg.clear(h)) {
+                reg.nextDirty = dirty;
+                dirty = reg;
+            }
+        }
+        h.linkedSeq = TaskHandle.NOT_LINKED;
+    }
+
+    void unlinkCancelled(final TaskHandle h) {
+        if (h.isLinked()) {
+            unlink(h);
+        }
+        recycle(h);
+    }
+
+    private void markDirty(final IoRegistration reg) {
+        if (!reg.dirty) {
+            reg.dirty = true;
+            reg.nextDirty = dirty;
+            dirty = reg;
+        }
+    }
+
+    private void syncInterestOps() {
+        for (IoRegistration reg = dirty; reg != null; ) {
+            final IoRegistration next = reg.nextDirty;
+            reg.nextDirty = null;
+            try {
+                reg.syncInterest();
+            } catch (java.nio.channels.CancelledKeyException e) {
+                // The channel was closed under us; its key is gone at the next select.
+            }
+            reg = next;
+        }
+        dirty = null;
+    }
+
+    // ---------------------------------------------------------------- pooled handles
+
+    TaskHandle pooledHandle() {
+        final TaskHandle h = pool;
+        if (h == null) {
+            return new TaskHandle(null, true);
+        }
+        pool = h.next;
+        h.next = null;
+        pooled--;
+        return h;
+    }
+
+    private void recycle(final TaskHandle h) {
+        if (!h.pooled || h.isLinked() || TaskHandle.stateOf(h.word()) != TaskHandle.IDLE || pooled >= POOL_LIMIT) {
+            return;
+        }
+        h.task = null;
+        h.arg = null;
+        h.channel = null;
+        h.reqTask = null;
+        h.reqArg = null;
+        h.reqChannel = null;
+        h.counters = null;
+        h.next = pool;
+        pool = h;
+        pooled++;
+    }
+
+    // ---------------------------------------------------------------- bulk cancel, stop
+
+    int cancelByArg(final Object arg) {
+        drainSubmissions();
+        final int[] count = new int[1];
+        forEachLinked(h -> {
+            if (h.arg == arg && cancelLinkedIfScheduled(h)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private boolean cancelLinkedIfScheduled(final TaskHandle h) {
+        final long w = TaskHandle.wordOf(h.linkedSeq, TaskHandle.SCHEDULED);
+        if (!h.casWord(w, TaskHandle.wordOf(h.linkedSeq, TaskHandle.IDLE))) {
+            return false;
+        }
+        unlink(h);
+        recycle(h);
+        return true;
+    }
+
+    private void cancelLinked(final TaskHandle h) {
+        cancelLinkedIfScheduled(h);
+        if (h.isLinked()) {
+            unlink(h);
+        }
+    }
+
+    /** Visits every linked handle once; the visitor may unlink it. */
+    private void forEachLinked(final Consumer<TaskHandle> visitor) {
+        final java.util.ArrayList<TaskHandle> all = new java.util.ArrayList<>();
+        for (TaskQueue q : new TaskQueue[] {events, ready, ioReady}) {
+            for (TaskHandle h = q.peek(); h != null; h = h.next) {
+                all.add(h);
+            }
+        }
+        for (int i = 0; i < timers.size(); i++) {
+            all.add(timers.at(i));
+        }
+        for (SelectionKey key : selector.keys()) {
+            final IoRegistration reg = (IoRegistration) key.attachment();
+            if (reg != null) {
+                reg.forEachSlot(h -> {
+                    if (h.queue == null) {
+                        all.add(h);
+                    }
+                });
+            }
+        }
+        all.forEach(visitor);
+    }
+
+    /** The last turn of a stopping loop: runs what is due now, without waiting. */
+    void finalTurn() {
+        turn(0);
+    }
+
+    /** Cancels everything still scheduled and closes the selector. */
+    void closeAll() {
+        TaskHandle h;
+        while ((h = loop.submissions.relaxedPoll()) != null) {
+            if (h.reqKind == TaskKind.COMMAND) {
+                reconcile(h);
+            } else {
+                loop.cancel(h);
+                if (h.isLinked()) {
+                    unlink(h);
+                }
+            }
+        }
+        forEachLinked(cancelLinked);
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.warn("{}: closing the selector failed", loop.name(), e);
+        }
+    }
+
+    List<TaskStats> taskStats() {
+        return accounting.snapshot();
+    }
+
+    boolean cpuTiming() {
+        return accounting.cpuTiming();
+    }
+
+    long turns() {
+        return turns;
+    }
+
+    long wakeups() {
+        return wakeups.get();
+    }
+
+    IoRegistration registrationOf(final SelectableChannel channel) {
+        final SelectionKey key = channel.keyFor(selector);
+        return key == null ? null : (IoRegistration) key.attachment();
+    }
+
+    boolean selectorOpen() {
+        return selector.isOpen();
+    }
+
+    void wakeup() {
+        wakeups.incrementAndGet();
+        selector.wakeup();
+    }
+
+    void wakeupIfSelecting() {
+        if (loop.clearSelecting()) {
+            wakeups.incrementAndGet();
+            selector.wakeup();
+        }
+    }
+}
