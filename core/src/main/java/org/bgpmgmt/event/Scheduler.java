@@ -431,6 +431,10 @@ final class Scheduler {
         for (int i = 0; i < timers.size(); i++) {
             all.add(timers.at(i));
         }
+        if (!selector.isOpen()) {
+            all.forEach(visitor); // a stopped loop: its keys are gone with the selector
+            return;
+        }
         for (SelectionKey key : selector.keys()) {
             final IoRegistration reg = (IoRegistration) key.attachment();
             if (reg != null) {

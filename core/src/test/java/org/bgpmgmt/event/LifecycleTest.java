@@ -71,6 +71,7 @@ class LifecycleTest {
         final RejectedExecutionException e = assertThrows(RejectedExecutionException.class,
             () -> loop.addTimerMillis(1, self -> { }, null, null));
         assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+        assertEquals(0, loop.cancelByArg("anything"), "a stopped loop has nothing to cancel");
     }
 
     @Test
