@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +38,6 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * JFR {@link SlowTaskEvent}: see {@link #showCpu()} and {@link #taskStats()}.
  */
 public final class EventLoop implements AutoCloseable {
-    private static final int NEW = 0;
-    private static final int RUNNING = 1;
-    private static final int SHUTTING_DOWN = 2;
-    private static final int TERMINATED = 3;
     private static final VarHandle SELECTING;
 
     static {
@@ -58,11 +53,8 @@ public final class EventLoop implements AutoCloseable {
     private final NanoClock clock;
     private final Scheduler scheduler;
     final MpscUnboundedXaddArrayQueue<TaskHandle> submissions = new MpscUnboundedXaddArrayQueue<>(1024);
-    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final LoopLifecycle lifecycle;
     private volatile boolean selecting;
-    private volatile int lifecycle = NEW;
-    private volatile Thread thread;
-    private boolean turning;
 
     /** Creates a loop with the default {@link EventLoopConfig}. */
     public EventLoop() {
@@ -79,6 +71,7 @@ public final class EventLoop implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.name();
         this.clock = config.clock();
+        this.lifecycle = new LoopLifecycle(name);
         try {
             this.scheduler = new Scheduler(this, config);
         } catch (IOException e) {
@@ -110,7 +103,7 @@ public final class EventLoop implements AutoCloseable {
      * @return true on the loop thread
      */
     public boolean inLoop() {
-        return Thread.currentThread() == thread;
+        return lifecycle.inLoop();
     }
 
     // ---------------------------------------------------------------- scheduling (any thread)
@@ -262,14 +255,8 @@ public final class EventLoop implements AutoCloseable {
         if (handle == null) {
             return false;
         }
-        for (;;) {
-            final long w = handle.word();
-            if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED) {
-                return false;
-            }
-            if (handle.casWord(w, TaskHandle.wordOf(TaskHandle.seqOf(w), TaskHandle.IDLE))) {
-                break;
-            }
+        if (!handle.tryCancel()) {
+            return false;
         }
         final EventLoop loop = handle.owner;
         if (loop.inLoop()) {
@@ -338,19 +325,16 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException when another thread already drives this loop
      */
     public void run() {
-        claimThread("run");
-        final int s = lifecycle;
-        if (s == NEW) {
-            casLifecycle(NEW, RUNNING);
-        }
-        turning = true;
+        lifecycle.claim("run");
+        lifecycle.markRunning();
+        lifecycle.enterTurn();
         try {
-            while (lifecycle == RUNNING) {
+            while (lifecycle.running()) {
                 scheduler.turn(Long.MAX_VALUE);
             }
         } finally {
-            turning = false;
-            finish();
+            lifecycle.exitTurn();
+            lifecycle.finish(scheduler);
         }
     }
 
@@ -366,22 +350,20 @@ public final class EventLoop implements AutoCloseable {
         if (maxWaitMillis < 0) {
             throw new IllegalArgumentException("maxWaitMillis < 0: " + maxWaitMillis);
         }
-        claimThread("runOnce");
-        if (lifecycle >= SHUTTING_DOWN) {
-            if (lifecycle == SHUTTING_DOWN) {
-                finish();
-            }
+        lifecycle.claim("runOnce");
+        if (lifecycle.shuttingDown()) {
+            lifecycle.finish(scheduler);
             throw new IllegalStateException("loop " + name + " is shut down");
         }
-        casLifecycle(NEW, RUNNING);
-        turning = true;
+        lifecycle.markRunning();
+        lifecycle.enterTurn();
         try {
             scheduler.turn(TimeUnit.MILLISECONDS.toNanos(maxWaitMillis));
         } finally {
-            turning = false;
+            lifecycle.exitTurn();
         }
-        if (lifecycle == SHUTTING_DOWN) {
-            finish(); // a task of this turn called shutdown
+        if (lifecycle.shuttingDown()) {
+            lifecycle.finish(scheduler); // a task of this turn called shutdown
         }
     }
 
@@ -393,8 +375,8 @@ public final class EventLoop implements AutoCloseable {
      */
     public EventLoop start() {
         final Thread t = new Thread(this::run, name);
-        if (!casThread(null, t)) {
-            throw new IllegalStateException("loop " + name + " is already driven by " + thread.getName());
+        if (!lifecycle.bind(t)) {
+            throw new IllegalStateException("loop " + name + " is already driven by " + lifecycle.threadName());
         }
         t.start();
         return this;
@@ -410,20 +392,16 @@ public final class EventLoop implements AutoCloseable {
      * @return true if the loop has stopped
      */
     public boolean shutdown(final Duration timeout) {
-        for (int s = lifecycle; s < SHUTTING_DOWN; s = lifecycle) {
-            if (casLifecycle(s, SHUTTING_DOWN)) {
-                break;
-            }
-        }
-        if (casThread(null, Thread.currentThread())) {
-            finish();
+        lifecycle.requestShutdown();
+        if (lifecycle.bind(Thread.currentThread())) {
+            lifecycle.finish(scheduler); // never ran: the caller finishes it
             return true;
         }
         if (inLoop()) {
-            if (!turning) {
-                finish(); // embedded with runOnce and called between turns: nobody else will
+            if (!lifecycle.turning()) {
+                lifecycle.finish(scheduler); // embedded with runOnce and called between turns
             }
-            return lifecycle == TERMINATED;
+            return lifecycle.terminated();
         }
         scheduler.wakeup();
         return awaitTermination(timeout);
@@ -436,12 +414,7 @@ public final class EventLoop implements AutoCloseable {
      * @return true if the loop has stopped
      */
     public boolean awaitTermination(final Duration timeout) {
-        try {
-            return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return lifecycle == TERMINATED;
-        }
+        return lifecycle.await(timeout);
     }
 
     /**
@@ -450,7 +423,7 @@ public final class EventLoop implements AutoCloseable {
      * @return true once shutting down or stopped
      */
     public boolean isShutdown() {
-        return lifecycle >= SHUTTING_DOWN;
+        return lifecycle.shuttingDown();
     }
 
     /**
@@ -459,7 +432,7 @@ public final class EventLoop implements AutoCloseable {
      * @return true once stopped
      */
     public boolean isTerminated() {
-        return lifecycle == TERMINATED;
+        return lifecycle.terminated();
     }
 
     /**
@@ -490,7 +463,7 @@ public final class EventLoop implements AutoCloseable {
                         final Object arg, final int value, final TaskHandle handle) {
         Objects.requireNonNull(task, "task");
         final boolean inLoop = inLoop();
-        if (!inLoop && lifecycle >= SHUTTING_DOWN || lifecycle == TERMINATED) {
+        if (!inLoop && lifecycle.shuttingDown() || lifecycle.terminated()) {
             throw rejected(kind);
         }
         final TaskHandle h = handle != null ? handle : inLoop ? scheduler.pooledHandle() : new TaskHandle(null, true);
@@ -501,24 +474,23 @@ public final class EventLoop implements AutoCloseable {
             }
             h.owner = this;
         }
-        final long w = h.word();
-        if (TaskHandle.stateOf(w) != TaskHandle.IDLE || !h.casWord(w, (w & ~3L) | TaskHandle.ARMING)) {
+        final long seq = h.tryArm();
+        if (seq < 0) {
             return false;
         }
-        final long seq = TaskHandle.seqOf(w) + 1;
         h.reqKind = kind;
         h.reqTask = task;
         h.reqArg = arg;
         h.reqValue = value;
         h.reqChannel = channel;
         h.reqDeadline = deadline;
-        h.word(TaskHandle.wordOf(seq, TaskHandle.SCHEDULED));
+        h.publish(seq);
         if (inLoop) {
             scheduler.link(h, seq);
             return true;
         }
         submissions.offer(h);
-        if (lifecycle == TERMINATED && cancel(h)) {
+        if (lifecycle.terminated() && cancel(h)) {
             // The loop's last sweep ran before our offer; nobody will ever run this task.
             throw rejected(kind);
         }
@@ -532,7 +504,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs {@code work} on the loop thread and returns its result; see {@link #cancelByArg}. */
     private <T> T onLoop(final Function<Scheduler, T> work, final T notRunning) {
-        if (inLoop() || lifecycle == TERMINATED) {
+        if (inLoop() || lifecycle.terminated()) {
             return work.apply(scheduler);
         }
         final CompletableFuture<T> result = new CompletableFuture<>();
@@ -540,13 +512,13 @@ public final class EventLoop implements AutoCloseable {
         h.owner = this;
         h.reqKind = TaskKind.COMMAND;
         h.reqTask = self -> result.complete(work.apply(scheduler));
-        h.word(TaskHandle.wordOf(1, TaskHandle.SCHEDULED));
+        h.publish(h.tryArm());
         submissions.offer(h);
-        if (thread == null) {
+        if (!lifecycle.hasThread()) {
             return notRunning;
         }
         scheduler.wakeup();
-        if (lifecycle == TERMINATED && cancel(h)) {
+        if (lifecycle.terminated() && cancel(h)) {
             return work.apply(scheduler);
         }
         try {
@@ -559,32 +531,10 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void claimThread(final String method) {
-        final Thread me = Thread.currentThread();
-        if (thread != me && !casThread(null, me)) {
-            throw new IllegalStateException(method + ": loop " + name + " is driven by thread " + thread.getName());
-        }
-    }
-
     void requireLoopThread(final String method) {
         if (!inLoop()) {
             throw new IllegalStateException(method + " must be called on the loop thread of " + name
                 + ", not " + Thread.currentThread().getName());
-        }
-    }
-
-    private void finish() {
-        if (lifecycle == TERMINATED) {
-            return;
-        }
-        lifecycle = SHUTTING_DOWN;
-        try {
-            scheduler.finalTurn();
-        } finally {
-            lifecycle = TERMINATED;
-            // Submissions that raced with the stop are cancelled here or by their adder (see add).
-            scheduler.closeAll();
-            terminated.countDown();
         }
     }
 
@@ -593,7 +543,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     boolean shuttingDown() {
-        return lifecycle >= SHUTTING_DOWN;
+        return lifecycle.shuttingDown();
     }
 
     int maxSubmissionsPerTurn() {
@@ -606,25 +556,5 @@ public final class EventLoop implements AutoCloseable {
 
     boolean clearSelecting() {
         return SELECTING.compareAndSet(this, true, false);
-    }
-
-    private static final VarHandle LIFECYCLE;
-    private static final VarHandle THREAD;
-
-    static {
-        try {
-            LIFECYCLE = MethodHandles.lookup().findVarHandle(EventLoop.class, "lifecycle", int.class);
-            THREAD = MethodHandles.lookup().findVarHandle(EventLoop.class, "thread", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private boolean casLifecycle(final int expected, final int next) {
-        return LIFECYCLE.compareAndSet(this, expected, next);
-    }
-
-    private boolean casThread(final Thread expected, final Thread next) {
-        return THREAD.compareAndSet(this, expected, next);
     }
 }

@@ -1,11 +1,13 @@
 package org.bgpmgmt.event;
 
 import java.io.IOException;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ final class Scheduler {
     private static final int POOL_LIMIT = 1024;
 
     private final EventLoop loop;
-    private final Selector selector;
+    private final IoRegistry io;
     private final NanoClock clock;
     private final Accounting accounting;
     private final long defaultYieldNanos;
@@ -29,11 +31,9 @@ final class Scheduler {
     private final TaskQueue ioReady = new TaskQueue();
     private final TaskQueue ready = new TaskQueue();
     private final TimerHeap timers = new TimerHeap();
-    private final Consumer<SelectionKey> onKeyReady = this::keyReady;
     private final Consumer<TaskHandle> cancelLinked = this::cancelLinked;
-    private final java.util.concurrent.atomic.AtomicLong wakeups = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong wakeups = new AtomicLong();
     private long turns;
-    private IoRegistration dirty;
     private TaskHandle pool;
     private int pooled;
     private long timerOrder;
@@ -43,7 +43,7 @@ final class Scheduler {
 
     Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
         this.loop = loop;
-        this.selector = Selector.open();
+        this.io = new IoRegistry(ioReady);
         this.clock = config.clock();
         this.accounting = new Accounting(config);
         this.defaultYieldNanos = config.yieldNanos();
@@ -68,7 +68,7 @@ final class Scheduler {
         }
         ready.takeAll(ioReady);
         runReady(now);
-        syncInterestOps();
+        io.syncInterestOps();
     }
 
     private void select(final long maxWaitNanos) {
@@ -79,18 +79,16 @@ final class Scheduler {
         }
         try {
             if (wait <= 0) {
-                selector.selectNow(onKeyReady);
+                io.selectNow();
                 return;
             }
             // Tell adders on other threads to wake us; re-check the queue after saying so (they
             // check the flag after offering), so a submission is never left waiting out the select.
             loop.setSelecting(true);
             if (!loop.submissions.isEmpty()) {
-                selector.selectNow(onKeyReady);
-            } else if (wait == Long.MAX_VALUE) {
-                selector.select(onKeyReady);
+                io.selectNow();
             } else {
-                selector.select(onKeyReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                io.select(wait == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
             }
         } catch (IOException e) {
             LOG.error("{}: select failed", loop.name(), e);
@@ -99,35 +97,12 @@ final class Scheduler {
         }
     }
 
-    private void keyReady(final SelectionKey key) {
-        final IoRegistration reg = (IoRegistration) key.attachment();
-        final int ops = key.readyOps();
-        // FRR's order within one channel: a connect or accept first, then read before write.
-        readyIf(reg, ops, SelectionKey.OP_CONNECT, TaskKind.CONNECT);
-        readyIf(reg, ops, SelectionKey.OP_ACCEPT, TaskKind.ACCEPT);
-        readyIf(reg, ops, SelectionKey.OP_READ, TaskKind.READ);
-        readyIf(reg, ops, SelectionKey.OP_WRITE, TaskKind.WRITE);
-    }
-
-    private void readyIf(final IoRegistration reg, final int ops, final int op, final TaskKind kind) {
-        if ((ops & op) == 0) {
-            return;
-        }
-        final TaskHandle h = reg.slot(kind);
-        if (h == null) {
-            markDirty(reg);
-        } else if (h.queue == null) {
-            ioReady.add(h);
-        }
-    }
-
     private void runReady(final long now) {
         long start = now;
         long cpuStart = accounting.cpuNow();
         TaskHandle h;
         while ((h = ready.poll()) != null) {
-            final long w = TaskHandle.wordOf(h.linkedSeq, TaskHandle.SCHEDULED);
-            if (h.word() != w || !h.casWord(w, TaskHandle.wordOf(h.linkedSeq, TaskHandle.IDLE))) {
+            if (!h.tryClaim(h.linkedSeq)) {
                 unlink(h); // cancelled or re-added from another thread since we linked it
                 recycle(h);
                 continue;
@@ -221,7 +196,7 @@ final class Scheduler {
             return;
         }
         if (h.reqKind == TaskKind.COMMAND) {
-            h.word(TaskHandle.wordOf(seq, TaskHandle.IDLE));
+            h.tryClaim(seq);
             try {
                 h.reqTask.run(h);
             } catch (Exception e) {
@@ -236,7 +211,7 @@ final class Scheduler {
         final int value = h.reqValue;
         final SelectableChannel channel = h.reqChannel;
         final long deadline = h.reqDeadline;
-        java.lang.invoke.VarHandle.acquireFence();
+        VarHandle.acquireFence();
         if (h.isLinked()) {
             unlink(h);
         }
@@ -278,40 +253,15 @@ final class Scheduler {
 
     private void linkIo(final TaskHandle h, final long seq) {
         try {
-            registration(h.channel).fill(h);
+            io.fill(h);
         } catch (RuntimeException | ClosedChannelException e) {
             h.linkedSeq = TaskHandle.NOT_LINKED;
-            h.casWord(TaskHandle.wordOf(seq, TaskHandle.SCHEDULED), TaskHandle.wordOf(seq, TaskHandle.IDLE));
-            if (loop.inLoop() && e instanceof RuntimeException && !(e instanceof java.nio.channels.CancelledKeyException)) {
+            h.tryClaim(seq);
+            if (loop.inLoop() && e instanceof RuntimeException && !(e instanceof CancelledKeyException)) {
                 throw (RuntimeException) e;
             }
             LOG.warn("{}: dropped {} task {} on {}: {}", loop.name(), h.kind, h, h.channel, e.toString());
         }
-    }
-
-    private IoRegistration registration(final SelectableChannel channel) throws ClosedChannelException {
-        final SelectionKey key = channel.keyFor(selector);
-        if (key != null) {
-            if (!key.isValid()) {
-                throw new java.nio.channels.CancelledKeyException();
-            }
-            return (IoRegistration) key.attachment();
-        }
-        if (channel.isRegistered()) {
-            throw new IllegalStateException(channel + " is registered with another selector: a channel stays on"
-                + " the loop it was first added to");
-        }
-        if (channel.isBlocking()) {
-            try {
-                channel.configureBlocking(false);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot make " + channel + " non-blocking", e);
-            }
-        }
-        final SelectionKey created = channel.register(selector, 0);
-        final IoRegistration reg = new IoRegistration(created);
-        created.attach(reg);
-        return reg;
     }
 
     /** Removes {@code h} from whichever queue, heap or slot holds it. */
@@ -323,11 +273,7 @@ final class Scheduler {
             timers.remove(h);
         }
         if (h.registration != null) {
-            final IoRegistration reg = h.registration;
-            if (reg.clear(h)) {
-                reg.nextDirty = dirty;
-                dirty = reg;
-            }
+            io.clear(h);
         }
         h.linkedSeq = TaskHandle.NOT_LINKED;
     }
@@ -337,28 +283,6 @@ final class Scheduler {
             unlink(h);
         }
         recycle(h);
-    }
-
-    private void markDirty(final IoRegistration reg) {
-        if (!reg.dirty) {
-            reg.dirty = true;
-            reg.nextDirty = dirty;
-            dirty = reg;
-        }
-    }
-
-    private void syncInterestOps() {
-        for (IoRegistration reg = dirty; reg != null; ) {
-            final IoRegistration next = reg.nextDirty;
-            reg.nextDirty = null;
-            try {
-                reg.syncInterest();
-            } catch (java.nio.channels.CancelledKeyException e) {
-                // The channel was closed under us; its key is gone at the next select.
-            }
-            reg = next;
-        }
-        dirty = null;
     }
 
     // ---------------------------------------------------------------- pooled handles
@@ -404,8 +328,7 @@ final class Scheduler {
     }
 
     private boolean cancelLinkedIfScheduled(final TaskHandle h) {
-        final long w = TaskHandle.wordOf(h.linkedSeq, TaskHandle.SCHEDULED);
-        if (!h.casWord(w, TaskHandle.wordOf(h.linkedSeq, TaskHandle.IDLE))) {
+        if (!h.tryClaim(h.linkedSeq)) {
             return false;
         }
         unlink(h);
@@ -422,7 +345,7 @@ final class Scheduler {
 
     /** Visits every linked handle once; the visitor may unlink it. */
     private void forEachLinked(final Consumer<TaskHandle> visitor) {
-        final java.util.ArrayList<TaskHandle> all = new java.util.ArrayList<>();
+        final ArrayList<TaskHandle> all = new ArrayList<>();
         for (TaskQueue q : new TaskQueue[] {events, ready, ioReady}) {
             for (TaskHandle h = q.peek(); h != null; h = h.next) {
                 all.add(h);
@@ -431,20 +354,7 @@ final class Scheduler {
         for (int i = 0; i < timers.size(); i++) {
             all.add(timers.at(i));
         }
-        if (!selector.isOpen()) {
-            all.forEach(visitor); // a stopped loop: its keys are gone with the selector
-            return;
-        }
-        for (SelectionKey key : selector.keys()) {
-            final IoRegistration reg = (IoRegistration) key.attachment();
-            if (reg != null) {
-                reg.forEachSlot(h -> {
-                    if (h.queue == null) {
-                        all.add(h);
-                    }
-                });
-            }
-        }
+        io.collectWaiting(all);
         all.forEach(visitor);
     }
 
@@ -468,7 +378,7 @@ final class Scheduler {
         }
         forEachLinked(cancelLinked);
         try {
-            selector.close();
+            io.close();
         } catch (IOException e) {
             LOG.warn("{}: closing the selector failed", loop.name(), e);
         }
@@ -491,23 +401,22 @@ final class Scheduler {
     }
 
     IoRegistration registrationOf(final SelectableChannel channel) {
-        final SelectionKey key = channel.keyFor(selector);
-        return key == null ? null : (IoRegistration) key.attachment();
+        return io.registrationOf(channel);
     }
 
     boolean selectorOpen() {
-        return selector.isOpen();
+        return io.isOpen();
     }
 
     void wakeup() {
         wakeups.incrementAndGet();
-        selector.wakeup();
+        io.wakeup();
     }
 
     void wakeupIfSelecting() {
         if (loop.clearSelecting()) {
             wakeups.incrementAndGet();
-            selector.wakeup();
+            io.wakeup();
         }
     }
 }

@@ -227,16 +227,49 @@ public final class TaskHandle {
             + (stateOf(w) == SCHEDULED ? "scheduled" : stateOf(w) == ARMING ? "arming" : "idle") + ']';
     }
 
+    /**
+     * Claims an idle handle for an add: idle to arming. The caller then writes the request fields
+     * and calls {@link #publish}.
+     *
+     * @return the sequence number to publish, or -1 when the handle is not idle
+     */
+    long tryArm() {
+        final long w = word;
+        if (stateOf(w) != IDLE || !WORD.compareAndSet(this, w, (w & ~3L) | ARMING)) {
+            return -1;
+        }
+        return seqOf(w) + 1;
+    }
+
+    /** Publishes the request fields written since {@link #tryArm}: arming to scheduled. */
+    void publish(final long seq) {
+        word = wordOf(seq, SCHEDULED);
+    }
+
+    /** Moves scheduled to idle, whatever the sequence; true if this call did it. */
+    boolean tryCancel() {
+        for (;;) {
+            final long w = word;
+            if (stateOf(w) != SCHEDULED) {
+                return false;
+            }
+            if (WORD.compareAndSet(this, w, wordOf(seqOf(w), IDLE))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Moves the scheduling {@code seq} from scheduled to idle: the loop starting (or cancelling)
+     * exactly what it linked. Fails when a cancel or a newer add got there first.
+     */
+    boolean tryClaim(final long seq) {
+        final long w = wordOf(seq, SCHEDULED);
+        return word == w && WORD.compareAndSet(this, w, wordOf(seq, IDLE));
+    }
+
     long word() {
         return word;
-    }
-
-    void word(final long w) {
-        word = w;
-    }
-
-    boolean casWord(final long expected, final long next) {
-        return WORD.compareAndSet(this, expected, next);
     }
 
     static int stateOf(final long w) {

@@ -1,0 +1,135 @@
+package org.bgpmgmt.event;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which thread drives a loop, and where the loop is in its life: new, running, shutting down,
+ * terminated. A loop is driven by exactly one thread, claimed by compare-and-set on first use, so a
+ * second {@code run()} or {@code start()} fails instead of racing.
+ *
+ * <p>Any thread, except {@link #enterTurn}, {@link #exitTurn} and {@link #turning}: loop thread.
+ */
+final class LoopLifecycle {
+    static final int NEW = 0;
+    static final int RUNNING = 1;
+    static final int SHUTTING_DOWN = 2;
+    static final int TERMINATED = 3;
+    private static final VarHandle STATE;
+    private static final VarHandle THREAD;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(LoopLifecycle.class, "state", int.class);
+            THREAD = MethodHandles.lookup().findVarHandle(LoopLifecycle.class, "thread", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile int state = NEW;
+    private volatile Thread thread;
+    private boolean turning;
+
+    LoopLifecycle(final String name) {
+        this.name = name;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    boolean hasThread() {
+        return thread != null;
+    }
+
+    /** Makes the caller the loop thread, or fails naming the thread that already is. */
+    void claim(final String method) {
+        final Thread me = Thread.currentThread();
+        if (thread != me && !THREAD.compareAndSet(this, null, me)) {
+            throw new IllegalStateException(method + ": loop " + name + " is driven by thread " + thread.getName());
+        }
+    }
+
+    /** Binds {@code t} as the loop thread if none is bound yet. */
+    boolean bind(final Thread t) {
+        return THREAD.compareAndSet(this, null, t);
+    }
+
+    String threadName() {
+        final Thread t = thread;
+        return t == null ? "none" : t.getName();
+    }
+
+    void markRunning() {
+        STATE.compareAndSet(this, NEW, RUNNING);
+    }
+
+    /** Moves new or running to shutting down; later states stay. */
+    void requestShutdown() {
+        for (int s = state; s < SHUTTING_DOWN; s = state) {
+            if (STATE.compareAndSet(this, s, SHUTTING_DOWN)) {
+                return;
+            }
+        }
+    }
+
+    int state() {
+        return state;
+    }
+
+    boolean running() {
+        return state == RUNNING;
+    }
+
+    boolean shuttingDown() {
+        return state >= SHUTTING_DOWN;
+    }
+
+    boolean terminated() {
+        return state == TERMINATED;
+    }
+
+    void enterTurn() {
+        turning = true;
+    }
+
+    void exitTurn() {
+        turning = false;
+    }
+
+    boolean turning() {
+        return turning;
+    }
+
+    /** Runs the last turn and the sweep once, then releases every waiter. Loop thread. */
+    void finish(final Scheduler scheduler) {
+        if (state == TERMINATED) {
+            return;
+        }
+        state = SHUTTING_DOWN;
+        try {
+            scheduler.finalTurn();
+        } finally {
+            state = TERMINATED;
+            // Submissions racing with the stop are cancelled by this sweep or by their adder,
+            // which re-reads the state after offering (see EventLoop.add).
+            scheduler.closeAll();
+            terminated.countDown();
+        }
+    }
+
+    boolean await(final Duration timeout) {
+        try {
+            return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return terminated();
+        }
+    }
+}
