@@ -1,0 +1,168 @@
+package org.bgpmgmt.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Finds the frame at the start of a region of received bytes: tells whether it is complete, how
+ * long it is, or why the stream is broken.
+ *
+ * <p>{@link #check} returns the frame length (&gt; 0) for a complete frame, {@link #NEED_MORE}
+ * (0) when more bytes must arrive first, or {@link #ERROR} (-1) for a protocol error, after which
+ * {@link #error()}, {@link #errorValue()}, {@link #errorLimit()} and {@link #errorMessage()}
+ * describe it. The instance doubles as the result holder so that checking allocates nothing;
+ * each call overwrites the previous result. A typical read loop:
+ *
+ * <pre>{@code
+ * int n;
+ * while ((n = decoder.check(in, off, avail)) > 0) {
+ *   dispatch(decoder.frameType(), in, off, n);
+ *   off += n;
+ *   avail -= n;
+ * }
+ * if (n == FrameDecoder.ERROR) {
+ *   log.warn("closing: {}", decoder.errorMessage());
+ * }
+ * }</pre>
+ *
+ * <p>Errors are reported as soon as the 8 header bytes are in, without waiting for the rest of a
+ * frame that cannot be valid. Frames longer than their type needs are accepted and the extra
+ * bytes are the caller's to skip, as bfdd does; types not in the registry are no error either.
+ *
+ * <p>Not thread-safe.
+ */
+public final class FrameDecoder {
+
+    /** Returned by {@link #check} when the region holds no complete frame yet. */
+    public static final int NEED_MORE = 0;
+
+    /** Returned by {@link #check} when the frame header breaks the protocol; see {@link #error()}. */
+    public static final int ERROR = -1;
+
+    private final MessageRegistry<?> registry;
+    private final int maxFrameLength;
+
+    private int frameType;
+    private int frameId;
+    private int frameLength;
+    private ProtocolError error;
+    private int errorValue;
+    private int errorLimit;
+
+    /**
+     * Creates a decoder that checks minimum lengths against {@code registry} (built-in and user
+     * types) and rejects frames longer than {@code maxFrameLength}, normally the capacity of the
+     * caller's input buffer.
+     *
+     * @throws IllegalArgumentException if maxFrameLength is below the 8-byte header
+     */
+    public FrameDecoder(MessageRegistry<?> registry, int maxFrameLength) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        if (maxFrameLength < Header.HEADER_LENGTH) {
+            throw new IllegalArgumentException(
+                    "maxFrameLength must be at least " + Header.HEADER_LENGTH + ", got " + maxFrameLength);
+        }
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    /**
+     * Creates a decoder that knows the built-in types only; see {@link #FrameDecoder(MessageRegistry,
+     * int)}.
+     *
+     * @throws IllegalArgumentException if maxFrameLength is below the 8-byte header
+     */
+    public FrameDecoder(int maxFrameLength) {
+        this(new MessageRegistry<Void>(), maxFrameLength);
+    }
+
+    /**
+     * Checks the frame starting at {@code offset}, of which {@code available} bytes have arrived;
+     * returns its length if complete, {@link #NEED_MORE} or {@link #ERROR}. Reads only the header;
+     * allocates nothing.
+     *
+     * @throws IllegalArgumentException if the buffer is not big-endian
+     * @throws IndexOutOfBoundsException if the region is not within the buffer's limit
+     */
+    public int check(ByteBuffer buffer, int offset, int available) {
+        Bytes.checkRegion(buffer, offset, available);
+        error = null;
+        if (available < Header.HEADER_LENGTH) {
+            frameType = -1;
+            frameId = -1;
+            frameLength = -1;
+            return NEED_MORE;
+        }
+        int type = Header.typeAt(buffer, offset);
+        int length = Header.lengthAt(buffer, offset);
+        frameType = type;
+        frameId = Header.idAt(buffer, offset);
+        frameLength = length;
+        int version = Header.versionAt(buffer, offset);
+        if (version != Header.VERSION) {
+            return fail(ProtocolError.BAD_VERSION, version, Header.VERSION);
+        }
+        if (length < Header.HEADER_LENGTH) {
+            return fail(ProtocolError.LENGTH_BELOW_HEADER, length, Header.HEADER_LENGTH);
+        }
+        if (length > maxFrameLength) {
+            return fail(ProtocolError.LENGTH_ABOVE_MAXIMUM, length, maxFrameLength);
+        }
+        int minLength = registry.minFrameLength(type);
+        if (length < minLength) {
+            return fail(ProtocolError.PAYLOAD_TOO_SHORT, length, minLength);
+        }
+        return available < length ? NEED_MORE : length;
+    }
+
+    /** Returns the largest frame length accepted, in bytes. */
+    public int maxFrameLength() {
+        return maxFrameLength;
+    }
+
+    /**
+     * Returns the type of the last checked frame, or -1 if the last check saw fewer than 8 bytes.
+     */
+    public int frameType() {
+        return frameType;
+    }
+
+    /** Returns the id of the last checked frame, or -1 if the last check saw fewer than 8 bytes. */
+    public int frameId() {
+        return frameId;
+    }
+
+    /**
+     * Returns the header's length field of the last checked frame, or -1 if the last check saw
+     * fewer than 8 bytes.
+     */
+    public int frameLength() {
+        return frameLength;
+    }
+
+    /** Returns the error the last check found, or null if it returned no {@link #ERROR}. */
+    public ProtocolError error() {
+        return error;
+    }
+
+    /** Returns the offending value of the last error (the version or length received). */
+    public int errorValue() {
+        return errorValue;
+    }
+
+    /** Returns the limit the last error broke (expected version, or minimum or maximum length). */
+    public int errorLimit() {
+        return errorLimit;
+    }
+
+    /** Returns a log message describing the last error, or null if there was none. Allocates. */
+    public String errorMessage() {
+        return error == null ? null : error.format(errorValue, frameType, errorLimit);
+    }
+
+    private int fail(ProtocolError error, int value, int limit) {
+        this.error = error;
+        this.errorValue = value;
+        this.errorLimit = limit;
+        return ERROR;
+    }
+}

@@ -1,0 +1,45 @@
+package org.bgpmgmt.wire;
+
+/**
+ * Why {@link FrameDecoder} rejected a frame header; each constant carries a message template for
+ * logs.
+ *
+ * <p>Every error loses the stream's framing, so the connection must be closed, as bfdd does. The
+ * templates take three values, used positionally: {@code %1$d} the offending value, {@code %2$d}
+ * the frame's type, {@code %3$d} the limit it broke.
+ *
+ * <p>Thread-safe: immutable.
+ */
+public enum ProtocolError {
+
+    /** The version byte is not {@link Header#VERSION}; the value is the version received. */
+    BAD_VERSION("unsupported bfddp version %1$d in a frame of type %2$d (this codec speaks %3$d)"),
+
+    /** The length field is below the 8-byte header; the value is that length. */
+    LENGTH_BELOW_HEADER("frame length %1$d of type %2$d is shorter than the %3$d-byte header"),
+
+    /** The length field exceeds the caller's maximum frame size; the value is that length. */
+    LENGTH_ABOVE_MAXIMUM("frame length %1$d of type %2$d exceeds the maximum frame size %3$d"),
+
+    /**
+     * The length field is below the fixed size of a built-in type or the minimum of a registered
+     * one; the value is that length.
+     */
+    PAYLOAD_TOO_SHORT("frame length %1$d is shorter than the %3$d bytes type %2$d needs");
+
+    private final String template;
+
+    ProtocolError(String template) {
+        this.template = template;
+    }
+
+    /** Returns the {@link String#format} template, with positional arguments (value, type, limit). */
+    public String template() {
+        return template;
+    }
+
+    /** Returns the log message for the given offending value, frame type and limit. Allocates. */
+    public String format(int value, int type, int limit) {
+        return String.format(template, value, type, limit);
+    }
+}
