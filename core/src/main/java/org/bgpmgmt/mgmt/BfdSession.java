@@ -1,0 +1,310 @@
+package org.bgpmgmt.mgmt;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bgpmgmt.wire.SessionFlags;
+import org.bgpmgmt.wire.SessionMessage;
+
+/**
+ * One BFD session as the control plane configures it, the content of DP_ADD_SESSION: addresses,
+ * timers, flags, interface. Immutable; any thread. Build one with {@link #builder(int)}.
+ */
+public final class BfdSession {
+    private final int lid;
+    private final int flags;
+    private final byte[] source;
+    private final byte[] destination;
+    private final long minTxMicros;
+    private final long minRxMicros;
+    private final long minEchoTxMicros;
+    private final long minEchoRxMicros;
+    private final long holdTimeMillis;
+    private final int ttl;
+    private final int detectMultiplier;
+    private final int ifindex;
+    private final String ifname;
+
+    private BfdSession(final Builder b) {
+        this.lid = b.lid;
+        this.flags = b.flags | (b.destination.length == 16 ? SessionFlags.IPV6 : 0);
+        this.source = b.source;
+        this.destination = b.destination;
+        this.minTxMicros = b.minTxMicros;
+        this.minRxMicros = b.minRxMicros;
+        this.minEchoTxMicros = b.minEchoTxMicros;
+        this.minEchoRxMicros = b.minEchoRxMicros;
+        this.holdTimeMillis = b.holdTimeMillis;
+        this.ttl = b.ttl;
+        this.detectMultiplier = b.detectMultiplier;
+        this.ifindex = b.ifindex;
+        this.ifname = b.ifname;
+    }
+
+    /**
+     * Starts a session with local discriminator {@code lid}, bfdd's unique key, and bfdd's
+     * defaults: 300 ms timers, detect multiplier 3, single hop (TTL 255).
+     *
+     * @param lid the local discriminator, non-zero
+     * @return a builder
+     */
+    public static Builder builder(final int lid) {
+        if (lid == 0) {
+            throw new IllegalArgumentException("lid must not be 0");
+        }
+        return new Builder(lid);
+    }
+
+    /** Reads the session a DP_ADD_SESSION or DP_DELETE_SESSION carries. Allocates. */
+    static BfdSession from(final SessionMessage m) {
+        final boolean v6 = (m.flags() & SessionFlags.IPV6) != 0;
+        final byte[] src = new byte[v6 ? 16 : 4];
+        final byte[] dst = new byte[v6 ? 16 : 4];
+        m.copySourceAddressTo(src, 0);
+        m.copyDestinationAddressTo(dst, 0);
+        final Builder b = new Builder(m.lid());
+        b.flags = m.flags() & ~SessionFlags.IPV6;
+        b.source = src;
+        b.destination = dst;
+        return b.minTx(m.minTx()).minRx(m.minRx()).minEchoTx(m.minEchoTx()).minEchoRx(m.minEchoRx())
+            .holdTime(m.holdTime()).ttl(m.ttl()).detectMultiplier(m.detectMult()).ifindex(m.ifindex())
+            .ifname(m.ifname()).build();
+    }
+
+    /** Writes every field into a session message the caller has just started. */
+    void writeTo(final SessionMessage m) {
+        m.flags(flags).lid(lid).sourceAddress(source).destinationAddress(destination)
+            .minTx(minTxMicros).minRx(minRxMicros).minEchoTx(minEchoTxMicros).minEchoRx(minEchoRxMicros)
+            .holdTime(holdTimeMillis).ttl(ttl).detectMult(detectMultiplier).ifindex(ifindex);
+        if (!ifname.isEmpty()) {
+            m.ifname(ifname);
+        }
+    }
+
+    /** @return the local discriminator, the session's key */
+    public int lid() {
+        return lid;
+    }
+
+    /** @return the {@link SessionFlags} bits, IPV6 included when the addresses are IPv6 */
+    public int flags() {
+        return flags;
+    }
+
+    /** @return the local address; allocates */
+    public InetAddress source() {
+        return address(source);
+    }
+
+    /** @return the peer address; allocates */
+    public InetAddress destination() {
+        return address(destination);
+    }
+
+    /** @return the desired minimum transmit interval, microseconds */
+    public long minTxMicros() {
+        return minTxMicros;
+    }
+
+    /** @return the required minimum receive interval, microseconds */
+    public long minRxMicros() {
+        return minRxMicros;
+    }
+
+    /** @return the desired minimum echo transmit interval, microseconds */
+    public long minEchoTxMicros() {
+        return minEchoTxMicros;
+    }
+
+    /** @return the required minimum echo receive interval, microseconds */
+    public long minEchoRxMicros() {
+        return minEchoRxMicros;
+    }
+
+    /** @return the hold time, milliseconds */
+    public long holdTimeMillis() {
+        return holdTimeMillis;
+    }
+
+    /** @return the TTL (255 for single hop) */
+    public int ttl() {
+        return ttl;
+    }
+
+    /** @return the detection multiplier */
+    public int detectMultiplier() {
+        return detectMultiplier;
+    }
+
+    /** @return the interface index, 0 when none */
+    public int ifindex() {
+        return ifindex;
+    }
+
+    /** @return the interface name, empty when none */
+    public String ifname() {
+        return ifname;
+    }
+
+    private static InetAddress address(final byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("impossible address length " + raw.length, e);
+        }
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        if (!(o instanceof BfdSession)) {
+            return false;
+        }
+        final BfdSession s = (BfdSession) o;
+        return lid == s.lid && flags == s.flags && Arrays.equals(source, s.source)
+            && Arrays.equals(destination, s.destination) && minTxMicros == s.minTxMicros
+            && minRxMicros == s.minRxMicros && minEchoTxMicros == s.minEchoTxMicros
+            && minEchoRxMicros == s.minEchoRxMicros && holdTimeMillis == s.holdTimeMillis && ttl == s.ttl
+            && detectMultiplier == s.detectMultiplier && ifindex == s.ifindex && ifname.equals(s.ifname);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lid, flags, Arrays.hashCode(destination), minTxMicros, ifname);
+    }
+
+    @Override
+    public String toString() {
+        return "BfdSession[lid " + Integer.toUnsignedString(lid) + ", " + source().getHostAddress() + " -> "
+            + destination().getHostAddress() + (ifname.isEmpty() ? "" : " on " + ifname) + ", tx "
+            + minTxMicros / 1000 + " ms, rx " + minRxMicros / 1000 + " ms, x" + detectMultiplier + ']';
+    }
+
+    /** Collects the fields of a {@link BfdSession}. Not thread-safe. */
+    public static final class Builder {
+        private final int lid;
+        private int flags;
+        private byte[] source = new byte[4];
+        private byte[] destination = new byte[4];
+        private long minTxMicros = 300_000;
+        private long minRxMicros = 300_000;
+        private long minEchoTxMicros = 50_000;
+        private long minEchoRxMicros = 50_000;
+        private long holdTimeMillis;
+        private int ttl = 255;
+        private int detectMultiplier = 3;
+        private int ifindex;
+        private String ifname = "";
+
+        private Builder(final int lid) {
+            this.lid = lid;
+        }
+
+        /**
+         * Sets the local and peer addresses; both IPv4 or both IPv6.
+         *
+         * @param local the local address
+         * @param peer the peer address
+         * @return this builder
+         */
+        public Builder addresses(final InetAddress local, final InetAddress peer) {
+            if ((local instanceof Inet6Address) != (peer instanceof Inet6Address)) {
+                throw new IllegalArgumentException("mixed address families: " + local + " and " + peer);
+            }
+            this.source = local.getAddress();
+            this.destination = peer.getAddress();
+            return this;
+        }
+
+        /**
+         * Sets the {@link SessionFlags} bits other than IPV6, which follows the addresses.
+         *
+         * @param bits the flags
+         * @return this builder
+         */
+        public Builder flags(final int bits) {
+            if ((bits & ~SessionFlags.ALL) != 0) {
+                throw new IllegalArgumentException("unknown session flag bits: 0x" + Integer.toHexString(bits));
+            }
+            this.flags = bits & ~SessionFlags.IPV6;
+            return this;
+        }
+
+        /** @param micros desired minimum transmit interval @return this builder */
+        public Builder minTx(final long micros) {
+            this.minTxMicros = u32(micros, "minTx");
+            return this;
+        }
+
+        /** @param micros required minimum receive interval @return this builder */
+        public Builder minRx(final long micros) {
+            this.minRxMicros = u32(micros, "minRx");
+            return this;
+        }
+
+        /** @param micros desired minimum echo transmit interval @return this builder */
+        public Builder minEchoTx(final long micros) {
+            this.minEchoTxMicros = u32(micros, "minEchoTx");
+            return this;
+        }
+
+        /** @param micros required minimum echo receive interval @return this builder */
+        public Builder minEchoRx(final long micros) {
+            this.minEchoRxMicros = u32(micros, "minEchoRx");
+            return this;
+        }
+
+        /** @param millis hold time @return this builder */
+        public Builder holdTime(final long millis) {
+            this.holdTimeMillis = u32(millis, "holdTime");
+            return this;
+        }
+
+        /** @param value TTL, 1..255 @return this builder */
+        public Builder ttl(final int value) {
+            if (value < 0 || value > 255) {
+                throw new IllegalArgumentException("ttl out of 0..255: " + value);
+            }
+            this.ttl = value;
+            return this;
+        }
+
+        /** @param value detection multiplier, 1..255 @return this builder */
+        public Builder detectMultiplier(final int value) {
+            if (value < 0 || value > 255) {
+                throw new IllegalArgumentException("detectMultiplier out of 0..255: " + value);
+            }
+            this.detectMultiplier = value;
+            return this;
+        }
+
+        /** @param value interface index, 0 for none @return this builder */
+        public Builder ifindex(final int value) {
+            this.ifindex = value;
+            return this;
+        }
+
+        /** @param name interface name, at most 63 bytes of UTF-8; empty for none @return this builder */
+        public Builder ifname(final String name) {
+            Objects.requireNonNull(name, "ifname");
+            if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SessionMessage.IFNAME_MAX_LENGTH) {
+                throw new IllegalArgumentException("ifname longer than 63 bytes: " + name);
+            }
+            this.ifname = name;
+            return this;
+        }
+
+        /** @return the session */
+        public BfdSession build() {
+            return new BfdSession(this);
+        }
+
+        private static long u32(final long v, final String what) {
+            if (v < 0 || v > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException(what + " out of 0..4294967295: " + v);
+            }
+            return v;
+        }
+    }
+}

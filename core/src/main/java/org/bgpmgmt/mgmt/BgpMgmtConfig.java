@@ -1,0 +1,239 @@
+package org.bgpmgmt.mgmt;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.bgpmgmt.wire.MessageRegistry;
+
+/**
+ * Settings of a {@link BgpMgmtContext}, read once when the context is created. Not thread-safe.
+ * Defaults follow bfdd's data-plane code where it has one: 8 KiB buffers, a 3 s reconnect delay.
+ */
+public final class BgpMgmtConfig {
+    private Role role = Role.CONTROL_PLANE;
+    private String name = "bgpmgmt";
+    private int inputBufferSize = 8192;
+    private int outputBufferSize = 8192;
+    private int maxConnections = 1024;
+    private Duration reconnectDelay = Duration.ofSeconds(3);
+    private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+    private double reconnectJitter = 0.1;
+    private Duration requestTimeout = Duration.ofSeconds(5);
+    private Duration closeTimeout = Duration.ofSeconds(2);
+    private MessageRegistry<MessageHandler> registry = new MessageRegistry<>();
+    private MessageHandler unknownTypeHandler;
+
+    /** Creates a config holding the defaults. */
+    public BgpMgmtConfig() {
+    }
+
+    /**
+     * Sets which side of bfddp the context plays. Default {@link Role#CONTROL_PLANE}.
+     *
+     * @param value the role
+     * @return this config
+     */
+    public BgpMgmtConfig role(final Role value) {
+        this.role = Objects.requireNonNull(value, "role");
+        return this;
+    }
+
+    /**
+     * Sets the name used in logs and task names. Default "bgpmgmt".
+     *
+     * @param value a non-empty name
+     * @return this config
+     */
+    public BgpMgmtConfig name(final String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("name must not be null or empty: " + value);
+        }
+        this.name = value;
+        return this;
+    }
+
+    /**
+     * Sets each connection's input buffer size, which is also the largest frame accepted.
+     * Default 8192, as bfdd.
+     *
+     * @param bytes at least 140 (one DP_ADD_SESSION), at most 65535
+     * @return this config
+     */
+    public BgpMgmtConfig inputBufferSize(final int bytes) {
+        this.inputBufferSize = bufferSize(bytes, "inputBufferSize");
+        return this;
+    }
+
+    /**
+     * Sets each connection's output buffer size. Default 8192, as bfdd.
+     *
+     * @param bytes at least 140 (one DP_ADD_SESSION), at most 16 MiB
+     * @return this config
+     */
+    public BgpMgmtConfig outputBufferSize(final int bytes) {
+        this.outputBufferSize = bytes < 140 || bytes > (16 << 20) ? bufferSize(-1, "outputBufferSize") : bytes;
+        return this;
+    }
+
+    /**
+     * Sets how many connections a server keeps at once; a newcomer over it is closed and counted.
+     * Default 1024.
+     *
+     * @param max at least 1
+     * @return this config
+     */
+    public BgpMgmtConfig maxConnections(final int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxConnections < 1: " + max);
+        }
+        this.maxConnections = max;
+        return this;
+    }
+
+    /**
+     * Sets the first delay before a client reconnects after a failed connect or a lost
+     * connection. Default 3 s, as bfdd. Each further failure doubles it up to
+     * {@link #reconnectMaxDelay}; a successful connect starts over.
+     *
+     * @param delay a positive duration
+     * @return this config
+     */
+    public BgpMgmtConfig reconnectDelay(final Duration delay) {
+        this.reconnectDelay = positive(delay, "reconnectDelay");
+        return this;
+    }
+
+    /**
+     * Sets the cap of the reconnect backoff. Default 30 s.
+     *
+     * @param delay a positive duration
+     * @return this config
+     */
+    public BgpMgmtConfig reconnectMaxDelay(final Duration delay) {
+        this.reconnectMaxDelay = positive(delay, "reconnectMaxDelay");
+        return this;
+    }
+
+    /**
+     * Sets the random spread of each reconnect delay, as a fraction: 0.1 means plus or minus 10%,
+     * so that many clients of one restarted server do not return in one burst. Default 0.1.
+     *
+     * @param fraction 0 to 1
+     * @return this config
+     */
+    public BgpMgmtConfig reconnectJitter(final double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("reconnectJitter out of 0..1: " + fraction);
+        }
+        this.reconnectJitter = fraction;
+        return this;
+    }
+
+    /**
+     * Sets how long a counters request or echo waits for its reply. Default 5 s.
+     *
+     * @param timeout a positive duration
+     * @return this config
+     */
+    public BgpMgmtConfig requestTimeout(final Duration timeout) {
+        this.requestTimeout = positive(timeout, "requestTimeout");
+        return this;
+    }
+
+    /**
+     * Sets how long {@link BgpMgmtContext#close()} waits for queued output to drain. Default 2 s.
+     *
+     * @param timeout a positive duration
+     * @return this config
+     */
+    public BgpMgmtConfig closeTimeout(final Duration timeout) {
+        this.closeTimeout = positive(timeout, "closeTimeout");
+        return this;
+    }
+
+    /**
+     * Sets the registry of message types: the seven bfddp types plus any the user registered,
+     * each with a {@link MessageHandler}. Default: the bfddp types only.
+     *
+     * @param value the registry; register every type before creating the context
+     * @return this config
+     */
+    public BgpMgmtConfig registry(final MessageRegistry<MessageHandler> value) {
+        this.registry = Objects.requireNonNull(value, "registry");
+        return this;
+    }
+
+    /**
+     * Sets a handler for message types nobody registered. Without one they are counted and
+     * skipped, as bfdd does.
+     *
+     * @param handler the handler, or null to count and skip
+     * @return this config
+     */
+    public BgpMgmtConfig unknownTypeHandler(final MessageHandler handler) {
+        this.unknownTypeHandler = handler;
+        return this;
+    }
+
+    private static int bufferSize(final int bytes, final String what) {
+        if (bytes < 140 || bytes > 65_535) {
+            throw new IllegalArgumentException(what + " out of 140..65535 (16 MiB for output): " + bytes);
+        }
+        return bytes;
+    }
+
+    private static Duration positive(final Duration d, final String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+        return d;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int inputBufferSize() {
+        return inputBufferSize;
+    }
+
+    int outputBufferSize() {
+        return outputBufferSize;
+    }
+
+    int maxConnections() {
+        return maxConnections;
+    }
+
+    long reconnectDelayMillis() {
+        return reconnectDelay.toMillis();
+    }
+
+    long reconnectMaxDelayMillis() {
+        return reconnectMaxDelay.toMillis();
+    }
+
+    double reconnectJitter() {
+        return reconnectJitter;
+    }
+
+    long requestTimeoutMillis() {
+        return requestTimeout.toMillis();
+    }
+
+    Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    MessageRegistry<MessageHandler> registry() {
+        return registry;
+    }
+
+    MessageHandler unknownTypeHandler() {
+        return unknownTypeHandler;
+    }
+}

@@ -1,0 +1,126 @@
+package org.bgpmgmt.mgmt;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bgpmgmt.event.Task;
+import org.bgpmgmt.event.TaskHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Client mode (bfdd's {@code bfd_dplane_client_connect}): a non-blocking connect through a
+ * connect task, and on failure or loss a reconnect timer with exponential backoff and jitter. One
+ * {@link Connection} is reused across reconnects, with fresh buffers each time. Loop thread only.
+ */
+final class Connector {
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+
+    private final BgpMgmtContext context;
+    private final BgpMgmtConfig config;
+    private final Endpoint endpoint;
+    final Connection connection;
+    private final TaskHandle connectTask;
+    private final TaskHandle reconnectTimer;
+    private final Task connect = this::connect;
+    private final Task finishConnect = this::finishConnect;
+    private SocketChannel connecting;
+    private int failures;
+    long connectFailures;
+    private boolean closed;
+
+    Connector(final BgpMgmtContext context, final BgpMgmtConfig config, final Endpoint endpoint) {
+        this.context = context;
+        this.config = config;
+        this.endpoint = endpoint;
+        this.connection = new Connection(context, config);
+        this.connectTask = new TaskHandle(config.name() + "_connect");
+        this.reconnectTimer = new TaskHandle(config.name() + "_reconnect");
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    void start() {
+        context.loop().addEvent(connect, this, 0, reconnectTimer);
+    }
+
+    private void connect(final TaskHandle self) {
+        if (closed || connection.isUp()) {
+            return;
+        }
+        SocketChannel socket = null;
+        try {
+            socket = endpoint.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+            socket.configureBlocking(false);
+            if (!endpoint.isUnix()) {
+                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            if (socket.connect(endpoint.address())) {
+                connected(socket);
+            } else {
+                connecting = socket;
+                context.loop().addConnect(socket, finishConnect, this, connectTask);
+            }
+        } catch (IOException e) {
+            if (socket != null) {
+                Acceptor.closeQuietly(socket);
+            }
+            failed(e);
+        }
+    }
+
+    private void finishConnect(final TaskHandle self) {
+        final SocketChannel socket = connecting;
+        connecting = null;
+        try {
+            if (socket.finishConnect()) {
+                connected(socket);
+                return;
+            }
+            throw new IOException("connect did not finish");
+        } catch (IOException e) {
+            Acceptor.closeQuietly(socket);
+            failed(e);
+        }
+    }
+
+    private void connected(final SocketChannel socket) {
+        failures = 0;
+        LOG.info("{}: connected to {}", context.name(), endpoint);
+        connection.open(socket, endpoint.toString());
+        context.connectionOpened(connection);
+    }
+
+    private void failed(final IOException e) {
+        connectFailures++;
+        LOG.info("{}: connect to {} failed: {}", context.name(), endpoint, e.getMessage());
+        scheduleReconnect();
+    }
+
+    /** Arms the reconnect timer: the configured delay doubled per failure, capped, with jitter. */
+    void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        final long base = config.reconnectDelayMillis();
+        final long delay = Math.min(config.reconnectMaxDelayMillis(), base << Math.min(failures, 20));
+        failures++;
+        final double spread = config.reconnectJitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        final long jittered = Math.max(1, Math.round(delay * (1 + spread)));
+        context.loop().addTimerMillis(jittered, connect, this, reconnectTimer);
+    }
+
+    void close() {
+        closed = true;
+        context.loop().cancel(reconnectTimer);
+        context.loop().cancel(connectTask);
+        if (connecting != null) {
+            Acceptor.closeQuietly(connecting);
+            connecting = null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.bgpmgmt.mgmt;
+
+import java.util.List;
+
+/**
+ * Every counter of a context at one moment. Immutable; any thread.
+ *
+ * @param name the context's name
+ * @param role its role
+ * @param server true for a listening context, false for a connecting one
+ * @param endpoint where it listens or connects
+ * @param connections each connection's counters
+ * @param accepted connections a server accepted
+ * @param rejected connections a server closed at once because it was at its limit
+ * @param connectFailures connect attempts of a client that failed
+ * @param protocolErrors connections closed for breaking the protocol
+ * @param listenerErrors exceptions thrown by session listeners
+ * @param unknownSessions state reports for a lid the table does not hold
+ * @param sessions rows in the session table
+ */
+public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
+                           long accepted, long rejected, long connectFailures, long protocolErrors,
+                           long listenerErrors, long unknownSessions, int sessions) {
+}
