@@ -1,0 +1,151 @@
+package org.bgpmgmt.mgmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.wire.MessageType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class ContextLifecycleTest {
+    @TempDir
+    Path dir;
+    private final EventLoop loop = new EventLoop(new EventLoopConfig().name("ctx-loop")).start();
+
+    @AfterEach
+    void stop() {
+        assertTrue(loop.shutdown(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void shouldCreateTheUnixSocketOwnerOnlyAndRemoveItOnClose() throws Exception {
+        final Path sock = dir.resolve("mgmt.sock");
+        Files.writeString(dir.resolve("unrelated"), "x");
+        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
+        try (RawPeer peer = new RawPeer(server.endpoint())) {
+            peer.write(Frames.echoRequest(3, 3));
+            assertEquals(MessageType.ECHO_REPLY, peer.readFrame().getShort(2));
+        }
+        server.close();
+        assertFalse(Files.exists(sock), "socket file removed on close");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no staging directory left behind");
+        }
+    }
+
+    @Test
+    void shouldReplaceAStaleSocketButRefuseToReplaceAFile() throws Exception {
+        final Path sock = dir.resolve("stale.sock");
+        try (ServerSocketChannel stale = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            stale.bind(java.net.UnixDomainSocketAddress.of(sock));
+        }
+        assertTrue(Files.exists(sock), "a crashed server leaves its socket file");
+        BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig()).close();
+        final Path file = dir.resolve("precious.txt");
+        Files.writeString(file, "keep me");
+        final IOException e = assertThrows(IOException.class,
+            () -> BgpMgmtContext.listen(loop, Endpoint.unix(file), new BgpMgmtConfig()));
+        assertTrue(e.getMessage().contains("not a socket"), e.getMessage());
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void shouldFlushQueuedOutputBeforeClosing() throws Exception {
+        final BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().outputBufferSize(1024));
+        try (RawPeer peer = new RawPeer(control.endpoint())) {
+            Await.until("connected", () -> control.stats().accepted() == 1);
+            for (int lid = 1; lid <= 200; lid++) {
+                control.updateSession(ContextContractTest.session(lid));
+            }
+            final Thread closer = new Thread(control::close);
+            closer.start();
+            int sessions = 0;
+            try {
+                while (true) {
+                    peer.readFrame();
+                    sessions++;
+                }
+            } catch (IOException endOfStream) {
+                closer.join();
+            }
+            assertEquals(200, sessions, "every queued session left before the close");
+        }
+    }
+
+    @Test
+    void shouldReconnectWithBackoffAndStopWhenClosed() throws Exception {
+        final InetSocketAddress free;
+        try (ServerSocketChannel probe = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            free = (InetSocketAddress) probe.getLocalAddress();
+        }
+        final BgpMgmtContext client = BgpMgmtContext.connect(loop, Endpoint.tcp(free), new BgpMgmtConfig()
+            .reconnectDelay(Duration.ofMillis(40)).reconnectMaxDelay(Duration.ofMillis(160)).reconnectJitter(0));
+        Thread.sleep(1_000);
+        final long failures = client.stats().connectFailures();
+        // 0, 40, 80, 160, 160, 160 ... ms: about 8 attempts in a second; a fixed 40 ms would make 25.
+        assertTrue(failures >= 4 && failures <= 12, "connect attempts in 1 s: " + failures);
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(free)) {
+            final SocketChannel accepted = Await.value("the reconnect", () -> {
+                try {
+                    server.configureBlocking(false);
+                    return server.accept();
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            accepted.close();
+            client.close();
+            final long after = client.stats().connectFailures();
+            Thread.sleep(500);
+            assertEquals(after, client.stats().connectFailures(), "no reconnect after close");
+        }
+    }
+
+    @Test
+    void shouldReconnectAClientWhoseServerBrokeTheProtocol() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            final BgpMgmtContext client = BgpMgmtContext.connect(loop,
+                Endpoint.tcp((InetSocketAddress) server.getLocalAddress()),
+                new BgpMgmtConfig().reconnectDelay(Duration.ofMillis(20)));
+            try (SocketChannel first = server.accept()) {
+                first.write(ByteBuffer.wrap(new byte[] {9, 0, 0, 0, 0, 0, 0, 24}));
+                try (SocketChannel second = server.accept()) {
+                    assertTrue(second.isConnected(), "the client came back after the protocol error");
+                    assertEquals(1, client.stats().protocolErrors());
+                }
+            }
+            client.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseRoleMismatchesClearly() throws Exception {
+        final BgpMgmtContext data = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.DATA_PLANE));
+        final IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> data.updateSession(ContextContractTest.session(1)));
+        assertTrue(e.getMessage().contains("CONTROL_PLANE"), e.getMessage());
+        data.close();
+        data.close();
+    }
+}
