@@ -349,6 +349,14 @@ public final class Connection {
         context.connectionClosed(this);
     }
 
+    /**
+     * Drops what waits in the output buffer without sending it. For benchmarks that measure
+     * {@link #enqueue} alone; never called by the library.
+     */
+    void discardOutput() {
+        out.clear();
+    }
+
     /** Bytes waiting in the output buffer. */
     int outputUsage() {
         return out.position();
