@@ -390,6 +390,10 @@ public final class BgpMgmtContext implements AutoCloseable {
         return config.unknownTypeHandler();
     }
 
+    boolean isServer() {
+        return acceptor != null;
+    }
+
     private List<Connection> allConnections() {
         if (acceptor != null) {
             return acceptor.connections;

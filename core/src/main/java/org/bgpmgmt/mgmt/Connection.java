@@ -323,7 +323,11 @@ public final class Connection {
         if (!up) {
             return;
         }
-        LOG.info("{}: connection to {} lost: {}", context.name(), peer, reason);
+        if (context.isServer()) {
+            LOG.debug("{}: connection from {} lost: {}", context.name(), peer, reason); // peers come and go
+        } else {
+            LOG.info("{}: connection to {} lost: {}", context.name(), peer, reason);
+        }
         close(reason);
     }
 

@@ -1,0 +1,181 @@
+package org.bgpmgmt.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.bgpmgmt.mgmt.Endpoint;
+
+/** One server of the end-to-end comparison, run as a process of its own and stopped after its turn. */
+abstract class ServerUnderTest implements AutoCloseable {
+    final String name;
+    Process process;
+    Endpoint endpoint;
+
+    ServerUnderTest(final String name) {
+        this.name = name;
+    }
+
+    abstract void start() throws IOException;
+
+    /** Allocated bytes on the server's loop thread and messages it handled, or null when unknown. */
+    long[] stats() throws IOException {
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A Java server of this module, speaking {@code ServerProcess}'s stdin/stdout protocol. */
+    static final class JavaServer extends ServerUnderTest {
+        private final String mainClass;
+        private BufferedReader out;
+        private Writer in;
+
+        JavaServer(final String name, final String mainClass) {
+            super(name);
+            this.mainClass = mainClass;
+        }
+
+        @Override
+        void start() throws IOException {
+            final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass,
+                "--listen", "127.0.0.1:0").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("READY ")) {
+                    endpoint = Endpoint.parse(line.substring(6).trim());
+                    return;
+                }
+            }
+            throw new IOException(name + " exited before it was ready");
+        }
+
+        @Override
+        long[] stats() throws IOException {
+            in.write("stats\n");
+            in.flush();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("STATS ")) {
+                    final String[] f = line.split(" ");
+                    return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+                }
+            }
+            throw new IOException(name + " exited");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (process != null && process.isAlive()) {
+                try {
+                    in.write("stop\n");
+                    in.flush();
+                } catch (IOException e) {
+                    // gone already
+                }
+            }
+            super.close();
+        }
+    }
+
+    /** FRR's bfdd 8.4.4, in C, listening for data planes; configured with no peers, so it only echoes. */
+    static final class Bfdd extends ServerUnderTest {
+        static final Path BFDD = Paths.get("/usr/lib/frr/bfdd");
+        private Path dir;
+
+        Bfdd() {
+            super("FRR bfdd");
+        }
+
+        static boolean available() {
+            return Files.isExecutable(BFDD);
+        }
+
+        @Override
+        void start() throws IOException {
+            final int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            dir = Files.createTempDirectory("bfdd-bench-");
+            final Path conf = dir.resolve("bfdd.conf");
+            Files.writeString(conf, "bfd\n!\n");
+            final UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
+            for (Path p : List.of(dir, conf)) {
+                final PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+                view.setOwner(users.lookupPrincipalByName("frr"));
+                view.setGroup(users.lookupPrincipalByGroupName("frr"));
+            }
+            process = new ProcessBuilder(BFDD.toString(), "-f", conf.toString(), "--dplaneaddr",
+                "ipv4:127.0.0.1:" + port, "-i", dir.resolve("bfdd.pid").toString(), "--vty_socket", dir.toString(),
+                "--bfdctl", dir.resolve("bfdd.sock").toString(), "-z", dir.resolve("zserv.api").toString(), "-P", "0",
+                "--log", "file:" + dir.resolve("bfdd.log")).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("bfdd.out").toFile()).start();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!listening(port)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("bfdd did not listen on " + port + ": " + Files.readString(dir.resolve("bfdd.out")));
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            endpoint = Endpoint.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+
+        /** True when /proc/net/tcp has {@code port} on 127.0.0.1 in LISTEN, without connecting to it. */
+        private static boolean listening(final int port) throws IOException {
+            final String local = String.format("0100007F:%04X", port);
+            try (Stream<String> lines = Files.lines(Paths.get("/proc/net/tcp"))) {
+                return lines.anyMatch(l -> {
+                    final String[] f = l.trim().split("\\s+");
+                    return f.length > 3 && f[1].equals(local) && f[3].equals("0A");
+                });
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.bgpmgmt.load.servers;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.mgmt.BfdSession;
+import org.bgpmgmt.mgmt.BgpMgmtConfig;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.ConnectionStats;
+import org.bgpmgmt.mgmt.Endpoint;
+import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.mgmt.SessionListener;
+import org.bgpmgmt.wire.BfdState;
+
+/**
+ * This project's server for the end-to-end runs: one loop, one BgpMgmt context in the data-plane
+ * role with the library's defaults. It answers echoes itself and reports every pushed session up.
+ * {@code --listen ADDR} (default 127.0.0.1:0), {@code --max-connections N}.
+ */
+public final class BgpMgmtServer {
+    private BgpMgmtServer() {
+    }
+
+    /**
+     * Runs the server until stdin says stop.
+     *
+     * @param args the command line
+     * @throws Exception when it cannot start
+     */
+    public static void main(final String[] args) throws Exception {
+        final Endpoint listen = Endpoint.parse(ServerProcess.arg(args, "--listen", "127.0.0.1:0"));
+        final int max = Integer.parseInt(ServerProcess.arg(args, "--max-connections", "20000"));
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt-server")).start()) {
+            final CompletableFuture<Long> threadId = new CompletableFuture<>();
+            loop.addEvent(self -> threadId.complete(Thread.currentThread().getId()), null, 0, null);
+            final BgpMgmtContext server = BgpMgmtContext.listen(loop, listen,
+                new BgpMgmtConfig().role(Role.DATA_PLANE).name("bench").maxConnections(max));
+            server.addListener(new SessionListener() {
+                @Override
+                public void sessionReceived(final BfdSession session, final boolean added) {
+                    server.reportState(session.lid(), BfdState.UP, 0);
+                }
+            });
+            ServerProcess.serve(server.endpoint().toString(), threadId.get(), () -> {
+                final AtomicLong n = new AtomicLong();
+                for (ConnectionStats c : server.stats().connections()) {
+                    n.addAndGet(c.inputMessages());
+                }
+                return n.get();
+            });
+            server.close();
+            loop.shutdown(Duration.ofSeconds(5));
+        }
+    }
+}
