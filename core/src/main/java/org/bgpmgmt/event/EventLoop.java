@@ -466,7 +466,7 @@ public final class EventLoop implements AutoCloseable {
         if (!inLoop && lifecycle.shuttingDown() || lifecycle.terminated()) {
             throw rejected(kind);
         }
-        final TaskHandle h = handle != null ? handle : inLoop ? scheduler.pooledHandle() : new TaskHandle(null, true);
+        final TaskHandle h = handle != null ? handle : inLoop ? scheduler.pooledHandle() : scheduler.offLoopHandle();
         final EventLoop owner = h.owner;
         if (owner != this) {
             if (owner != null) {
@@ -474,7 +474,7 @@ public final class EventLoop implements AutoCloseable {
             }
             h.owner = this;
         }
-        final long seq = h.tryArm();
+        final long seq = h.pooled ? h.armExclusive() : h.tryArm();
         if (seq < 0) {
             return false;
         }
@@ -554,7 +554,10 @@ public final class EventLoop implements AutoCloseable {
         return (boolean) SELECTING.getAndSet(this, value);
     }
 
+    /** Claims the right to wake the selector: true for the first caller while the loop selects. */
     boolean clearSelecting() {
-        return SELECTING.compareAndSet(this, true, false);
+        // A plain volatile read first: while the loop runs tasks nobody needs a CAS, and a burst of
+        // submitters does not fight over the cache line.
+        return selecting && SELECTING.compareAndSet(this, true, false);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jctools.queues.SpmcArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,10 @@ final class Scheduler {
     private long turns;
     private TaskHandle pool;
     private int pooled;
+    /** Handles for handle-less adds from other threads, refilled by the loop: no allocation per add. */
+    private final SpmcArrayQueue<TaskHandle> offLoopPool = new SpmcArrayQueue<>(POOL_LIMIT * 4);
+    private Task lastTask;
+    private TaskCounters lastRow;
     private long timerOrder;
     private long turnStart;
     private long taskStart;
@@ -102,7 +107,7 @@ final class Scheduler {
         long cpuStart = accounting.cpuNow();
         TaskHandle h;
         while ((h = ready.poll()) != null) {
-            if (!h.tryClaim(h.linkedSeq)) {
+            if (!(h.pooled ? h.claimExclusive(h.linkedSeq) : h.tryClaim(h.linkedSeq))) {
                 unlink(h); // cancelled or re-added from another thread since we linked it
                 recycle(h);
                 continue;
@@ -163,7 +168,17 @@ final class Scheduler {
     }
 
     private TaskCounters counters(final TaskHandle h) {
-        final String name = h.name() != null ? h.name() : h.task.name();
+        if (h.name() == null) {
+            // Handle-less tasks arrive on pooled handles with no cached row; most runs repeat the
+            // previous task, so one remembered task saves the name lookup.
+            final Task task = h.task;
+            if (task != lastTask) {
+                lastRow = accounting.row(task.name());
+                lastTask = task;
+            }
+            return lastRow;
+        }
+        final String name = h.name();
         TaskCounters row = h.counters;
         if (row == null || row.name() != name) {
             row = accounting.row(name);
@@ -202,6 +217,11 @@ final class Scheduler {
             } catch (Exception e) {
                 LOG.error("{}: request from another thread failed", loop.name(), e);
             }
+            return;
+        }
+        if (h.pooled) {
+            // Only its adder ever wrote it, before the queue's release: no race to guard against.
+            linkAs(h, seq, h.reqKind, h.reqTask, h.reqArg, h.reqValue, h.reqChannel, h.reqDeadline);
             return;
         }
         // Seqlock read: the request fields are stable only if the word did not move meanwhile.
@@ -298,8 +318,14 @@ final class Scheduler {
         return h;
     }
 
+    /** A handle for a handle-less add from another thread. Any thread. */
+    TaskHandle offLoopHandle() {
+        final TaskHandle h = offLoopPool.relaxedPoll();
+        return h != null ? h : new TaskHandle(null, true);
+    }
+
     private void recycle(final TaskHandle h) {
-        if (!h.pooled || h.isLinked() || TaskHandle.stateOf(h.word()) != TaskHandle.IDLE || pooled >= POOL_LIMIT) {
+        if (!h.pooled || h.isLinked() || TaskHandle.stateOf(h.word()) != TaskHandle.IDLE) {
             return;
         }
         h.task = null;
@@ -309,9 +335,13 @@ final class Scheduler {
         h.reqArg = null;
         h.reqChannel = null;
         h.counters = null;
-        h.next = pool;
-        pool = h;
-        pooled++;
+        if (pooled < POOL_LIMIT) {
+            h.next = pool;
+            pool = h;
+            pooled++;
+        } else {
+            offLoopPool.relaxedOffer(h); // published to the other threads by the queue; dropped when full
+        }
     }
 
     // ---------------------------------------------------------------- bulk cancel, stop

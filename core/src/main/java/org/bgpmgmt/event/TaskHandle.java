@@ -241,9 +241,29 @@ public final class TaskHandle {
         return seqOf(w) + 1;
     }
 
-    /** Publishes the request fields written since {@link #tryArm}: arming to scheduled. */
+    /**
+     * Claims a pooled handle for an add. Nobody else can reach a pooled handle before it is
+     * published, so no compare-and-set is needed.
+     */
+    long armExclusive() {
+        return seqOf(word) + 1;
+    }
+
+    /**
+     * Publishes the request fields written since {@link #tryArm}: arming to scheduled. A release
+     * store is enough: every reader of the fields reads the word first, with acquire semantics.
+     */
     void publish(final long seq) {
-        word = wordOf(seq, SCHEDULED);
+        WORD.setRelease(this, wordOf(seq, SCHEDULED));
+    }
+
+    /** {@link #tryClaim} for a pooled handle, which no other thread can cancel: no compare-and-set. */
+    boolean claimExclusive(final long seq) {
+        if ((long) WORD.getAcquire(this) != wordOf(seq, SCHEDULED)) {
+            return false;
+        }
+        WORD.setRelease(this, wordOf(seq, IDLE));
+        return true;
     }
 
     /** Moves scheduled to idle, whatever the sequence; true if this call did it. */

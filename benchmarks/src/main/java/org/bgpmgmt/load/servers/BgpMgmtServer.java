@@ -17,7 +17,8 @@ import org.bgpmgmt.wire.BfdState;
 /**
  * This project's server for the end-to-end runs: one loop, one BgpMgmt context in the data-plane
  * role with the library's defaults. It answers echoes itself and reports every pushed session up.
- * {@code --listen ADDR} (default 127.0.0.1:0), {@code --max-connections N}.
+ * {@code --listen ADDR} (default 127.0.0.1:0), {@code --max-connections N}, {@code --cpu-timing
+ * true|false} (default true, the library's default).
  */
 public final class BgpMgmtServer {
     private BgpMgmtServer() {
@@ -32,7 +33,9 @@ public final class BgpMgmtServer {
     public static void main(final String[] args) throws Exception {
         final Endpoint listen = Endpoint.parse(ServerProcess.arg(args, "--listen", "127.0.0.1:0"));
         final int max = Integer.parseInt(ServerProcess.arg(args, "--max-connections", "20000"));
-        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt-server")).start()) {
+        final boolean cpuTiming = Boolean.parseBoolean(ServerProcess.arg(args, "--cpu-timing", "true"));
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt-server").cpuTiming(cpuTiming))
+                 .start()) {
             final CompletableFuture<Long> threadId = new CompletableFuture<>();
             loop.addEvent(self -> threadId.complete(Thread.currentThread().getId()), null, 0, null);
             final BgpMgmtContext server = BgpMgmtContext.listen(loop, listen,
