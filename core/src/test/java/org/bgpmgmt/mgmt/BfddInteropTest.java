@@ -46,7 +46,14 @@ class BfddInteropTest {
                             300_000, 300_000, 0, 3, 0, 0, 0, 0));
                     }
                 });
-                final BfdSession session = Await.value("DP_ADD_SESSION from bfdd", received::get);
+                final BfdSession session;
+                try {
+                    Await.until("DP_ADD_SESSION from bfdd", Duration.ofSeconds(20), () -> received.get() != null);
+                    session = received.get();
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n" + dataPlane.showDistributed() + "\nbfdd log:\n"
+                        + bfdd.log(), e);
+                }
                 assertEquals("127.0.0.2", session.destination().getHostAddress());
                 assertEquals("127.0.0.1", session.source().getHostAddress());
 
