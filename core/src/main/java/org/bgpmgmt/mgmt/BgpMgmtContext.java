@@ -49,6 +49,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final Connector connector;
     private final Task call;
     private volatile SessionListener[] listeners = new SessionListener[0];
+    private volatile ConnectionListener[] connectionListeners = new ConnectionListener[0];
     private long protocolErrors;
     private long listenerErrors;
     private long unknownSessions;
@@ -133,7 +134,30 @@ public final class BgpMgmtContext implements AutoCloseable {
         listeners = next;
     }
 
-    // ---------------------------------------------------------------- control-plane role
+    /**
+     * Adds a listener for connections coming up and going down; it runs on the loop thread. A
+     * connection already up when the listener is added is reported to it at once (on the loop).
+     * Any thread.
+     *
+     * @param listener the listener
+     */
+    public void addConnectionListener(final ConnectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        // Registering and replaying in one loop step: no connection is reported twice or missed.
+        runOnLoop(() -> {
+            final ConnectionListener[] now = connectionListeners;
+            final ConnectionListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
+            next[now.length] = listener;
+            connectionListeners = next;
+            for (Connection c : allConnections()) {
+                if (c.isUp()) {
+                    listener.connectionUp(c);
+                }
+            }
+        });
+    }
+
+        // ---------------------------------------------------------------- control-plane role
 
     /**
      * Adds or updates a session and sends DP_ADD_SESSION to the connection it is attached to (the
@@ -422,11 +446,25 @@ public final class BgpMgmtContext implements AutoCloseable {
 
     void connectionOpened(final Connection c) {
         table.attachDetached(c);
+        for (ConnectionListener l : connectionListeners) {
+            try {
+                l.connectionUp(c);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
         c.flush();
     }
 
     void connectionClosed(final Connection c) {
         table.detach(c);
+        for (ConnectionListener l : connectionListeners) {
+            try {
+                l.connectionDown(c);
+            } catch (RuntimeException e) {
+                listenerFailed(e);
+            }
+        }
         if (acceptor != null) {
             acceptor.closed(c);
         } else if (!closing) {

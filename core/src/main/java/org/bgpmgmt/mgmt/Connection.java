@@ -167,9 +167,54 @@ public final class Connection {
         return result;
     }
 
-    /** A fresh request id, never 0. */
+    /** A fresh request id, never 0. Loop thread. */
     int nextId() {
         return ids.next();
+    }
+
+    /**
+     * Sends a request of a message type of the user's own and completes with its reply: the frame
+     * gets a fresh id (bytes 4-5 of the header, never 0) and is enqueued; the first frame of type
+     * {@code replyType} carrying that id is decoded by {@code decoder}, on the loop thread, into
+     * the future's value. Fails with {@link RequestTimeoutException} after the request timeout,
+     * {@link ConnectionClosedException} when the connection goes, or {@link IllegalStateException}
+     * when the output buffer is full. Any thread.
+     *
+     * @param frame the whole request frame, header included (its id bytes are overwritten; the
+     *     caller's buffer is left unchanged)
+     * @param replyType the type of the reply
+     * @param decoder turns the reply frame into the value
+     * @param <T> the value's type
+     * @return the reply's value
+     */
+    public <T> CompletableFuture<T> request(final ByteBuffer frame, final int replyType, final ReplyDecoder<T> decoder) {
+        final ByteBuffer copy = ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnLoop(() -> {
+            if (!up) {
+                result.completeExceptionally(new ConnectionClosedException("request to " + peer + ": not up"));
+                return;
+            }
+            final int id = ids.next();
+            copy.putShort(4, (short) id);
+            final int type = copy.getShort(2) & 0xFFFF;
+            if (!enqueue(copy)) {
+                result.completeExceptionally(new IllegalStateException("request to " + peer + ": output buffer full"));
+                return;
+            }
+            final PendingRequests.Pending p = pending.add(id, replyType, "request of type " + type + " to " + peer);
+            p.decoder = decoder;
+            p.future.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    final T t = (T) value;
+                    result.complete(t);
+                }
+            });
+        });
+        return result;
     }
 
     /**

@@ -73,6 +73,15 @@ final class MessageCodec {
                 completeRequest(id, type, readCounters(countersReply.wrap(in, offset)));
                 return;
             default:
+                if (id != 0 && connection.pending.waitsFor(id, type)) {
+                    final PendingRequests.Pending p = connection.pending.take(id, type);
+                    try {
+                        p.future.complete(p.decoder == null ? null : p.decoder.decode(in, offset, length));
+                    } catch (RuntimeException e) {
+                        p.future.completeExceptionally(e);
+                    }
+                    return;
+                }
                 final RegisteredType<MessageHandler> entry = context.registry().entry(type);
                 if (entry != null && entry.handler() != null) {
                     context.userMessage(entry.handler(), connection, in, offset, length);

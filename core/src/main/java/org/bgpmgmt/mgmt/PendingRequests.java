@@ -22,6 +22,7 @@ final class PendingRequests {
         final long sentNanos = System.nanoTime();
         final TaskHandle timer = new TaskHandle("bgpmgmt_request_timeout");
         long echoTime;
+        ReplyDecoder<?> decoder;
 
         Pending(final int id, final int replyType, final String what) {
             this.id = id;
@@ -75,6 +76,12 @@ final class PendingRequests {
             }
         }
         return null;
+    }
+
+    /** True when a request with {@code id} waits for a reply of {@code type}. */
+    boolean waitsFor(final int id, final int type) {
+        final Pending p = byId.get(id);
+        return p != null && p.replyType == type;
     }
 
     int size() {

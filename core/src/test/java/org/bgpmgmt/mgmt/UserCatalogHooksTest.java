@@ -1,0 +1,72 @@
+package org.bgpmgmt.mgmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.wire.MessageRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a message catalog of the user's own builds on: request/reply by id and connection events. */
+@Timeout(30)
+class UserCatalogHooksTest {
+    private static final int SQUARE = 0x180;
+    private static final int SQUARED = 0x181;
+
+    private static ByteBuffer frame(final int type, final int id, final int value) {
+        return ByteBuffer.allocate(12).put(0, (byte) 1).putShort(2, (short) type).putShort(4, (short) id)
+            .putShort(6, (short) 12).putInt(8, value);
+    }
+
+    @Test
+    void shouldPairUserRepliesByIdAndReportConnections() throws Exception {
+        final MessageRegistry<MessageHandler> serverTypes = new MessageRegistry<>();
+        serverTypes.register(SQUARE, "SQUARE", 4, (conn, buf, off, len) -> {
+            final int v = buf.getInt(off + 8);
+            conn.enqueue(frame(SQUARED, buf.getShort(off + 4) & 0xFFFF, v * v));
+        });
+        final List<String> events = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks")).start()) {
+            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+                new BgpMgmtConfig().registry(serverTypes));
+            final BgpMgmtContext client = BgpMgmtContext.connect(loop, server.endpoint(), new BgpMgmtConfig()
+                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)));
+            client.addConnectionListener(new ConnectionListener() {
+                @Override
+                public void connectionUp(final Connection connection) {
+                    events.add("up");
+                }
+
+                @Override
+                public void connectionDown(final Connection connection) {
+                    events.add("down");
+                }
+            });
+            Await.until("connected", () -> events.contains("up"));
+            final Connection c = client.connections().get(0);
+            final ByteBuffer request = frame(SQUARE, 0, 12);
+            assertEquals(144, c.request(request, SQUARED, (buf, off, len) -> buf.getInt(off + 8)).get(10, TimeUnit.SECONDS));
+            assertEquals(49, c.request(frame(SQUARE, 0, 7), SQUARED, (buf, off, len) -> buf.getInt(off + 8))
+                .get(10, TimeUnit.SECONDS));
+            assertEquals(0, request.getShort(4), "the caller's frame is left alone");
+            final ExecutionException timeout = assertThrows(ExecutionException.class,
+                () -> c.request(frame(0x1FF, 0, 1), SQUARED, (buf, off, len) -> 0).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(RequestTimeoutException.class, timeout.getCause());
+            server.close();
+            Await.until("down", () -> events.contains("down"));
+            assertEquals(List.of("up", "down"), events);
+            assertTrue(client.stats().connections().get(0).unknownReplies() == 0);
+            client.close();
+        }
+    }
+}
