@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +46,9 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final SessionTable table = new SessionTable(this);
     private final Acceptor acceptor;
     private final Connector connector;
-    private final Task call;
-    private volatile SessionListener[] listeners = new SessionListener[0];
-    private volatile ConnectionListener[] connectionListeners = new ConnectionListener[0];
+    private final LoopCalls calls;
+    private final ContextListeners listeners;
     private long protocolErrors;
-    private long listenerErrors;
     private long unknownSessions;
     private boolean closing;
 
@@ -61,7 +58,8 @@ public final class BgpMgmtContext implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.name();
         this.role = config.role();
-        this.call = Task.named(name + "_call", self -> ((Runnable) self.arg()).run());
+        this.listeners = new ContextListeners(name);
+        this.calls = new LoopCalls(loop, name);
         this.acceptor = listen == null ? null : new Acceptor(this, config, listen);
         this.connector = connect == null ? null : new Connector(this, config, connect);
     }
@@ -127,11 +125,8 @@ public final class BgpMgmtContext implements AutoCloseable {
      *
      * @param listener the listener
      */
-    public synchronized void addListener(final SessionListener listener) {
-        final SessionListener[] now = listeners;
-        final SessionListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
-        next[now.length] = Objects.requireNonNull(listener, "listener");
-        listeners = next;
+    public void addListener(final SessionListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -143,18 +138,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     public void addConnectionListener(final ConnectionListener listener) {
         Objects.requireNonNull(listener, "listener");
-        // Registering and replaying in one loop step: no connection is reported twice or missed.
-        runOnLoop(() -> {
-            final ConnectionListener[] now = connectionListeners;
-            final ConnectionListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
-            next[now.length] = listener;
-            connectionListeners = next;
-            for (Connection c : allConnections()) {
-                if (c.isUp()) {
-                    listener.connectionUp(c);
-                }
-            }
-        });
+        runOnLoop(() -> listeners.add(listener, allConnections()));
     }
 
         // ---------------------------------------------------------------- control-plane role
@@ -305,7 +289,7 @@ public final class BgpMgmtContext implements AutoCloseable {
             }
             return new ContextStats(name, role, acceptor != null, endpoint().toString(), List.copyOf(conns),
                 acceptor != null ? acceptor.accepted : 0, acceptor != null ? acceptor.rejected : 0,
-                connector != null ? connector.connectFailures : 0, protocolErrors, listenerErrors, unknownSessions,
+                connector != null ? connector.connectFailures : 0, protocolErrors, listeners.errors, unknownSessions,
                 table.size());
         });
     }
@@ -318,7 +302,8 @@ public final class BgpMgmtContext implements AutoCloseable {
     /**
      * Flushes what is queued (waiting up to the close timeout), then closes every connection and
      * the listening socket, removes a unix socket file and cancels every task the context owns.
-     * Idempotent; any thread (on the loop thread it flushes what the sockets take at once).
+     * Idempotent; any thread. From another thread it returns when all of that is done; on the loop
+     * thread it cannot wait, so it starts the same bounded drain and returns at once.
      */
     @Override
     public void close() {
@@ -369,7 +354,7 @@ public final class BgpMgmtContext implements AutoCloseable {
                 drained &= c.outputUsage() == 0 && c.outbox.isEmpty();
             }
         }
-        if (drained || loop.inLoop() && System.nanoTime() - deadline >= 0 || done.isDone()) {
+        if (drained || System.nanoTime() - deadline >= 0 || done.isDone()) {
             finishClose(done);
         } else {
             loop.addTimerMillis(5, Task.named(name + "_close_drain", self -> drainThenClose(done, deadline)),
@@ -446,25 +431,13 @@ public final class BgpMgmtContext implements AutoCloseable {
 
     void connectionOpened(final Connection c) {
         table.attachDetached(c);
-        for (ConnectionListener l : connectionListeners) {
-            try {
-                l.connectionUp(c);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
+        listeners.connectionUp(c);
         c.flush();
     }
 
     void connectionClosed(final Connection c) {
         table.detach(c);
-        for (ConnectionListener l : connectionListeners) {
-            try {
-                l.connectionDown(c);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
+        listeners.connectionDown(c);
         if (acceptor != null) {
             acceptor.closed(c);
         } else if (!closing) {
@@ -494,38 +467,15 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     void notifyStateChanged(final BfdSession session, final SessionState state) {
-        for (SessionListener l : listeners) {
-            try {
-                l.stateChanged(session, state);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
+        listeners.stateChanged(session, state);
     }
 
     void notifySessionReceived(final BfdSession session, final boolean added) {
-        for (SessionListener l : listeners) {
-            try {
-                l.sessionReceived(session, added);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
+        listeners.sessionReceived(session, added);
     }
 
     void notifySessionDeleted(final BfdSession session) {
-        for (SessionListener l : listeners) {
-            try {
-                l.sessionDeleted(session);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
-    }
-
-    private void listenerFailed(final RuntimeException e) {
-        listenerErrors++;
-        LOG.warn("{}: session listener failed", name, e);
+        listeners.sessionDeleted(session);
     }
 
     private void requireRole(final Role wanted, final String method) {
@@ -536,34 +486,11 @@ public final class BgpMgmtContext implements AutoCloseable {
 
     /** Runs {@code work} on the loop: now if on it, else on the next turn. */
     void runOnLoop(final Runnable work) {
-        if (loop.inLoop()) {
-            work.run();
-        } else {
-            loop.addEvent(call, work, 0, null);
-        }
+        calls.run(work);
     }
 
     /** Runs {@code work} on the loop and returns its result, waiting when called elsewhere. */
     <T> T callOnLoop(final Supplier<T> work) {
-        if (loop.inLoop() || loop.isTerminated()) {
-            return work.get();
-        }
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        loop.addEvent(call, (Runnable) () -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, 0, null);
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
+        return calls.call(work);
     }
-
 }
