@@ -316,6 +316,36 @@ public final class EventLoop implements AutoCloseable {
         return List.copyOf(onLoop(Scheduler::taskStats, List.of()));
     }
 
+    /**
+     * Registers this loop's {@link EventLoopMXBean} in the platform MBean server as
+     * {@code org.bgpmgmt:type=EventLoop,name=NAME} (replacing one of the same name); it is
+     * unregistered when the loop stops. Opt-in, one call. Any thread.
+     *
+     * @return the name it was registered under
+     * @throws IllegalStateException when JMX refuses the registration
+     */
+    public javax.management.ObjectName registerMBean() {
+        try {
+            final javax.management.ObjectName on = new javax.management.ObjectName(
+                "org.bgpmgmt:type=EventLoop,name=" + javax.management.ObjectName.quote(name));
+            final javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(on)) {
+                server.unregisterMBean(on);
+            }
+            server.registerMBean(new LoopMBean(this), on);
+            scheduler.onClose(() -> {
+                try {
+                    server.unregisterMBean(on);
+                } catch (javax.management.JMException e) {
+                    // already gone
+                }
+            });
+            return on;
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("cannot register the MBean of loop " + name, e);
+        }
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /**

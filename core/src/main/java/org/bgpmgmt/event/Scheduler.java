@@ -39,6 +39,7 @@ final class Scheduler {
     private int pooled;
     /** Handles for handle-less adds from other threads, refilled by the loop: no allocation per add. */
     private final SpmcArrayQueue<TaskHandle> offLoopPool = new SpmcArrayQueue<>(POOL_LIMIT * 4);
+    private Runnable onClose = () -> { };
     private Task lastTask;
     private TaskCounters lastRow;
     private long timerOrder;
@@ -393,8 +394,17 @@ final class Scheduler {
         turn(0);
     }
 
+    void onClose(final Runnable action) {
+        final Runnable before = onClose;
+        onClose = () -> {
+            before.run();
+            action.run();
+        };
+    }
+
     /** Cancels everything still scheduled and closes the selector. */
     void closeAll() {
+        onClose.run();
         TaskHandle h;
         while ((h = loop.submissions.relaxedPoll()) != null) {
             if (h.reqKind == TaskKind.COMMAND) {

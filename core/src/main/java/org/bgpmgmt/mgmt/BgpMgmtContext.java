@@ -51,6 +51,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private long protocolErrors;
     private long unknownSessions;
     private boolean closing;
+    private volatile javax.management.ObjectName mbean;
 
     private BgpMgmtContext(final EventLoop loop, final BgpMgmtConfig config, final Endpoint listen,
                            final Endpoint connect) throws IOException {
@@ -121,12 +122,16 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Adds a listener for session events; it runs on the loop thread. Any thread.
+     * Adds a listener for session events; it runs on the loop thread. Sessions already in the
+     * table are replayed to it at once, in the same loop step (data-plane role: each received
+     * session; control-plane role: each reported state), so a listener added after the context
+     * started misses nothing. Any thread.
      *
      * @param listener the listener
      */
-    public void addListener(final SessionListener listener) {
-        listeners.add(listener);
+        public void addListener(final SessionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        runOnLoop(() -> listeners.add(listener, table, role));
     }
 
     /**
@@ -141,7 +146,21 @@ public final class BgpMgmtContext implements AutoCloseable {
         runOnLoop(() -> listeners.add(listener, allConnections()));
     }
 
-        // ---------------------------------------------------------------- control-plane role
+        /**
+     * Registers this context's {@link BgpMgmtContextMXBean} in the platform MBean server as
+     * {@code org.bgpmgmt:type=BgpMgmtContext,name=NAME}; {@link #close()} unregisters it. Opt-in,
+     * one call. Any thread.
+     *
+     * @return the name it was registered under
+     * @throws IllegalStateException when JMX refuses the registration
+     */
+    public javax.management.ObjectName registerMBean() {
+        final javax.management.ObjectName on = MBeans.register(new ContextMBean(this), "BgpMgmtContext", name);
+        mbean = on;
+        return on;
+    }
+
+    // ---------------------------------------------------------------- control-plane role
 
     /**
      * Adds or updates a session and sends DP_ADD_SESSION to the connection it is attached to (the
@@ -364,6 +383,8 @@ public final class BgpMgmtContext implements AutoCloseable {
 
     private void finishClose(final CompletableFuture<Void> done) {
         closing = true;
+        MBeans.unregister(mbean);
+        mbean = null;
         for (Connection c : List.copyOf(allConnections())) {
             c.close("context closed");
         }

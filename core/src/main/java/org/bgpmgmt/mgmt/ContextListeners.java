@@ -22,11 +22,20 @@ final class ContextListeners {
         this.name = name;
     }
 
-    synchronized void add(final SessionListener listener) {
+    /**
+     * Loop thread: registers {@code listener} and tells it, in the same step, what the table
+     * already holds, so that sessions that arrived before the listener are not missed.
+     */
+    void add(final SessionListener listener, final SessionTable table, final Role role) {
         final SessionListener[] now = sessions;
         final SessionListener[] next = Arrays.copyOf(now, now.length + 1);
         next[now.length] = Objects.requireNonNull(listener, "listener");
         sessions = next;
+        try {
+            table.replay(listener, role);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
     }
 
     /** Loop thread: registering and replaying in one step, so no connection is told twice. */

@@ -68,6 +68,7 @@ final class SessionTable {
             m.requiredRx(), m.requiredEchoRx(), m.detectionMultiplier(), old.upCount() + (wentUp ? 1 : 0),
             old.downCount() + (wentDown ? 1 : 0), wentUp ? now : old.lastUpMillis(),
             wentDown ? now : old.lastDownMillis());
+        e.reported = true;
         context.notifyStateChanged(e.session, e.state);
     }
 
@@ -176,6 +177,17 @@ final class SessionTable {
         e.owed = what;
         if (e.connection != null && e.connection.isUp()) {
             e.connection.owe(e);
+        }
+    }
+
+    /** Tells a new listener what it missed: received sessions, or reported states. */
+    void replay(final SessionListener listener, final Role role) {
+        for (SessionEntry e : new ArrayList<>(byLid.values())) {
+            if (role == Role.DATA_PLANE) {
+                listener.sessionReceived(e.session, true);
+            } else if (e.reported) {
+                listener.stateChanged(e.session, e.state);
+            }
         }
     }
 

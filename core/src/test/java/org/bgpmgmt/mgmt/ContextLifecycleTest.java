@@ -148,4 +148,25 @@ class ContextLifecycleTest {
         data.close();
         data.close();
     }
+
+    @Test
+    void shouldReplayWhatTheTableHoldsToALateListener() throws Exception {
+        final BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+        for (int lid = 1; lid <= 3; lid++) {
+            control.updateSession(ContextContractTest.session(lid));
+        }
+        final BgpMgmtContext data = BgpMgmtContext.connect(loop, control.endpoint(),
+            new BgpMgmtConfig().role(Role.DATA_PLANE));
+        Await.until("sessions arrived before any listener", () -> data.sessions().size() == 3);
+        assertTrue(data.reportState(2, org.bgpmgmt.wire.BfdState.UP, 0));
+        Await.until("state arrived", () -> control.sessionState(2).isUp());
+        final ContextContractTest.Heard lateData = new ContextContractTest.Heard();
+        final ContextContractTest.Heard lateControl = new ContextContractTest.Heard();
+        data.addListener(lateData);
+        control.addListener(lateControl);
+        Await.until("replayed", () -> lateData.sessions.size() == 3 && lateControl.states.size() == 1);
+        assertTrue(lateControl.states.get(2).isUp(), "only the reported session is replayed to the control plane");
+        data.close();
+        control.close();
+    }
 }

@@ -4,20 +4,35 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 
 /**
- * The examples' entry point: {@code java -jar examples/target/bgpmgmt-examples.jar [echo] [--count N]}.
- * With no sub-command it runs the echo demo: a server and a client on one loop over 127.0.0.1.
+ * The examples' entry point: {@code java -jar examples/target/bgpmgmt-examples.jar [COMMAND] [options]}.
+ * Commands: {@code demo} (the default), {@code server}, {@code client}, {@code dataplane},
+ * {@code echo}; each takes {@code --help}. Exit codes: 0 success, 1 failure, 2 bad command line.
  */
 public final class Main {
+    private static final String COMMANDS = """
+        usage: java -jar bgpmgmt-examples.jar [COMMAND] [options]
+
+        commands:
+          demo       one control plane and three data planes in one JVM, each step checked (default)
+          server     a long-running BgpMgmt server (--listen ADDR, --role control|dataplane)
+          client     a long-running BgpMgmt client (--connect ADDR, --role control|dataplane)
+          dataplane  a distributed data plane for a real FRR bfdd (--connect ADDR)
+          echo       an echo server and client on one event loop
+
+        ADDR is HOST:PORT, [IPV6]:PORT or unix:PATH. COMMAND --help describes its options.
+        """;
+
     private Main() {
     }
 
     /**
-     * Runs a sub-command.
+     * Runs a sub-command and exits with its code.
      *
      * @param args the command line
      */
@@ -26,41 +41,61 @@ public final class Main {
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err) {
-        int count = 10_000;
-        int i = 0;
-        if (i < args.length && args[i].equals("echo")) {
-            i++;
+        final String command = args.length == 0 || args[0].startsWith("--") ? "demo" : args[0];
+        final String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.equals("help")) {
+            out.print(COMMANDS);
+            return 0;
         }
-        for (; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help":
-                case "-h":
-                    out.println("usage: bgpmgmt-examples [echo] [--count N]");
-                    out.println("  echo       an echo server and client on one event loop over 127.0.0.1 (default)");
-                    out.println("  --count N  how many round trips the client makes (default 10000)");
-                    return 0;
-                case "--count":
-                    if (i + 1 >= args.length) {
-                        err.println("--count needs a number");
-                        return 2;
-                    }
-                    try {
-                        count = Integer.parseInt(args[++i]);
-                    } catch (NumberFormatException e) {
-                        err.println("--count: not a number: " + args[i]);
-                        return 2;
-                    }
-                    if (count < 1) {
-                        err.println("--count must be at least 1: " + count);
-                        return 2;
-                    }
-                    break;
-                default:
-                    err.println("unknown argument: " + args[i] + " (try --help)");
-                    return 2;
+        final Args spec;
+        switch (command) {
+            case "demo":
+                spec = DemoCommand.args();
+                break;
+            case "server":
+                spec = Endpoints.serverArgs();
+                break;
+            case "client":
+                spec = Endpoints.clientArgs();
+                break;
+            case "dataplane":
+                spec = Endpoints.dataplaneArgs();
+                break;
+            case "echo":
+                spec = new Args("echo", "An echo server and client on one event loop over 127.0.0.1.")
+                    .option("--count", "10000", "round trips the client makes");
+                break;
+            default:
+                err.println("unknown command: " + command);
+                err.print(COMMANDS);
+                return 2;
+        }
+        try {
+            spec.parse(rest);
+            if (spec.has("--help")) {
+                out.print(spec.usage());
+                return 0;
             }
+            Logging.configure(spec.has("--verbose"), !command.equals("demo") && !command.equals("echo"));
+            switch (command) {
+                case "demo":
+                    return DemoCommand.run(spec, out);
+                case "server":
+                    return Endpoints.server(spec, out);
+                case "client":
+                    return Endpoints.client(spec, out);
+                case "dataplane":
+                    return Endpoints.dataplane(spec, out);
+                default:
+                    return echo(spec.integer("--count", 1, 100_000_000), out, err);
+            }
+        } catch (Args.UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println(command + " failed: " + e);
+            return 1;
         }
-        return echo(count, out, err);
     }
 
     private static int echo(final int count, final PrintStream out, final PrintStream err) {

@@ -1,0 +1,238 @@
+package org.bgpmgmt.examples;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.mgmt.BfdSession;
+import org.bgpmgmt.mgmt.BgpMgmtConfig;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.ConnectionStats;
+import org.bgpmgmt.mgmt.Endpoint;
+import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.mgmt.SessionCounters;
+import org.bgpmgmt.mgmt.SessionListener;
+import org.bgpmgmt.mgmt.SessionState;
+import org.bgpmgmt.wire.BfdState;
+
+/**
+ * The demo: one control plane and three data planes in one JVM over 127.0.0.1. The control plane
+ * pushes sessions, the data planes bring them up, one data plane restarts and gets its sessions
+ * back, one session flaps, counters are asked for and checked, and a status table refreshes while
+ * it runs. Exits 0 only when every step was seen to succeed.
+ */
+final class DemoCommand {
+    private static final int DATA_PLANES = 3;
+
+    private final PrintStream out;
+    private final int sessions;
+    private final Duration duration;
+    private final List<String> failures = new ArrayList<>();
+    private final AtomicLong stateChanges = new AtomicLong();
+    private final List<BgpMgmtContext> dataPlanes = new ArrayList<>();
+    private EventLoop controlLoop;
+    private EventLoop dataLoop;
+    private BgpMgmtContext control;
+    private long lastMessages;
+    private long lastAt;
+
+    private DemoCommand(final PrintStream out, final int sessions, final Duration duration) {
+        this.out = out;
+        this.sessions = sessions;
+        this.duration = duration;
+    }
+
+    static Args args() {
+        return new Args("demo", "One control plane and three data planes on 127.0.0.1, each step checked.")
+            .option("--duration", "10", "seconds to run")
+            .option("--sessions", "30", "BFD sessions the control plane pushes");
+    }
+
+    static int run(final Args args, final PrintStream out) throws Args.UsageException {
+        return new DemoCommand(out, args.integer("--sessions", 1, 10_000), args.seconds("--duration")).run();
+    }
+
+    private int run() {
+        controlLoop = new EventLoop(new EventLoopConfig().name("control-plane")).start();
+        dataLoop = new EventLoop(new EventLoopConfig().name("data-planes")).start();
+        try {
+            control = BgpMgmtContext.listen(controlLoop, Endpoint.parse("127.0.0.1:0"),
+                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE));
+            control.addListener(new SessionListener() {
+                @Override
+                public void stateChanged(final BfdSession session, final SessionState state) {
+                    stateChanges.incrementAndGet();
+                }
+            });
+            out.println("control plane listening on " + control.endpoint());
+            for (int i = 0; i < DATA_PLANES; i++) {
+                dataPlanes.add(startDataPlane(i));
+            }
+            step("3 data planes connected", () -> control.stats().connections().size() == DATA_PLANES);
+            for (int lid = 1; lid <= sessions; lid++) {
+                control.updateSession(BfdSession.builder(lid)
+                    .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2." + (lid % 250 + 2)))
+                    .minTx(300_000).minRx(300_000).detectMultiplier(3).build());
+            }
+            step(sessions + " sessions pushed and up", () -> upCount() == sessions);
+            final long end = System.nanoTime() + duration.toNanos();
+            final long third = duration.toNanos() / 3;
+            boolean restarted = false;
+            boolean flapped = false;
+            while (System.nanoTime() < end) {
+                status();
+                if (!restarted && System.nanoTime() > end - 2 * third) {
+                    restarted = true;
+                    restartDataPlane(1);
+                }
+                if (!flapped && System.nanoTime() > end - third) {
+                    flapped = true;
+                    flapSession(1);
+                }
+                Thread.sleep(1000);
+            }
+            checkCounters();
+            step("every session up at the end", () -> upCount() == sessions);
+            status();
+            out.println();
+            out.println(control.showDistributed());
+            out.println(controlLoop.showCpu());
+            out.println(dataLoop.showCpu());
+        } catch (Exception e) {
+            failures.add("demo stopped: " + e);
+        } finally {
+            for (BgpMgmtContext d : dataPlanes) {
+                d.close();
+            }
+            if (control != null) {
+                control.close();
+            }
+            controlLoop.shutdown(Duration.ofSeconds(5));
+            dataLoop.shutdown(Duration.ofSeconds(5));
+        }
+        if (failures.isEmpty()) {
+            out.println("demo: every step succeeded");
+            return 0;
+        }
+        out.println("demo: FAILED: " + String.join("; ", failures));
+        return 1;
+    }
+
+    private BgpMgmtContext startDataPlane(final int index) {
+        final BgpMgmtContext dp = BgpMgmtContext.connect(dataLoop, control.endpoint(), new BgpMgmtConfig()
+            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)));
+        dp.addListener(new SessionListener() {
+            @Override
+            public void sessionReceived(final BfdSession session, final boolean added) {
+                // What a real data plane does once its BFD packets flow: report the session up.
+                dp.updateCounters(countersOf(session.lid()));
+                dp.reportState(new SessionState(session.lid(), BfdState.UP, 0, session.lid() + 10_000, 0,
+                    300_000, 300_000, 0, 3, 0, 0, 0, 0));
+            }
+        });
+        return dp;
+    }
+
+    private static SessionCounters countersOf(final int lid) {
+        return new SessionCounters(lid, lid * 64L, lid, lid * 64L, lid, 0, 0, 0, 0);
+    }
+
+    private void restartDataPlane(final int index) throws Exception {
+        out.println("-- data plane " + index + " stops; its sessions wait for it");
+        final long before = stateChanges.get(); // before: the resync may report faster than we look
+        dataPlanes.get(index).close();
+        step("data plane " + index + " gone", () -> control.stats().connections().size() == DATA_PLANES - 1);
+        dataPlanes.set(index, startDataPlane(index));
+        out.println("-- data plane " + index + " is back; the control plane resyncs its sessions");
+        step("data plane " + index + " back", () -> control.stats().connections().size() == DATA_PLANES);
+        step("its sessions reported up again", () -> stateChanges.get() > before && upCount() == sessions);
+    }
+
+    private void flapSession(final int lid) throws Exception {
+        out.println("-- session " + lid + " goes down (control detection time expired) and comes back");
+        for (BgpMgmtContext dp : dataPlanes) {
+            dp.reportState(lid, BfdState.DOWN, 1);
+        }
+        step("session " + lid + " down", () -> !control.sessionState(lid).isUp());
+        for (BgpMgmtContext dp : dataPlanes) {
+            dp.reportState(lid, BfdState.UP, 0);
+        }
+        step("session " + lid + " up again", () -> control.sessionState(lid).isUp()
+            && control.sessionState(lid).downCount() == 1);
+    }
+
+    private void checkCounters() throws Exception {
+        for (int lid = 1; lid <= Math.min(sessions, 5); lid++) {
+            final SessionCounters got = control.requestCounters(lid).get(5, TimeUnit.SECONDS);
+            if (!got.equals(countersOf(lid))) {
+                failures.add("counters of session " + lid + ": got " + got);
+            }
+        }
+        out.println("counters of sessions 1.." + Math.min(sessions, 5) + " asked for and checked");
+    }
+
+    private long upCount() {
+        long up = 0;
+        for (int lid = 1; lid <= sessions; lid++) {
+            final SessionState s = control.sessionState(lid);
+            if (s != null && s.isUp()) {
+                up++;
+            }
+        }
+        return up;
+    }
+
+    private void status() throws Exception {
+        final int[] byState = new int[4];
+        for (int lid = 1; lid <= sessions; lid++) {
+            final SessionState s = control.sessionState(lid);
+            byState[s == null ? BfdState.DOWN : s.state()]++;
+        }
+        long messages = 0;
+        for (ConnectionStats c : control.stats().connections()) {
+            messages += c.inputMessages() + c.outputMessages();
+        }
+        final long now = System.nanoTime();
+        final double rate = lastAt == 0 ? 0 : (messages - lastMessages) * 1e9 / (now - lastAt);
+        lastMessages = messages;
+        lastAt = now;
+        long rtt = 0;
+        int echoes = 0;
+        for (BgpMgmtContext dp : dataPlanes) {
+            try {
+                rtt += dp.echo().get(2, TimeUnit.SECONDS);
+                echoes++;
+            } catch (Exception e) {
+                // a data plane between connections: no RTT this round
+            }
+        }
+        out.printf(Locale.ROOT, "sessions: %3d up %3d down %3d init %3d admin-down | %7.0f msg/s | echo RTT %6.1f us"
+                + " | data planes %d%n", byState[BfdState.UP], byState[BfdState.DOWN], byState[BfdState.INIT],
+            byState[BfdState.ADMIN_DOWN], rate, echoes == 0 ? 0 : rtt / echoes / 1e3, echoes);
+    }
+
+    /** Waits up to 10 s for {@code condition}; a timeout is a failed step, not an exception. */
+    private void step(final String what, final Check condition) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                failures.add(what);
+                out.println("   step FAILED: " + what);
+                return;
+            }
+            Thread.sleep(10);
+        }
+        out.println("   ok: " + what);
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}
