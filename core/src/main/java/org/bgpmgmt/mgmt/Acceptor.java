@@ -31,12 +31,15 @@ final class Acceptor {
     final List<Connection> connections = new ArrayList<>();
     long accepted;
     long rejected;
+    long refusedByCredentials;
+    private final java.util.Set<java.nio.file.attribute.UserPrincipal> allowedUsers;
 
     /** Binds at once, on the caller's thread, so that a bad address fails the constructor. */
     Acceptor(final BgpMgmtContext context, final BgpMgmtConfig config, final Endpoint where) throws IOException {
         this.context = context;
         this.config = config;
         this.acceptTask = new TaskHandle(config.name() + "_accept");
+        this.allowedUsers = where.isUnix() && config.allowedUids() != null ? principals(config.allowedUids()) : null;
         if (where.isUnix()) {
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
@@ -92,6 +95,9 @@ final class Acceptor {
             closeQuietly(socket);
             return;
         }
+        if (allowedUsers != null && !credentialsAllowed(socket, peer)) {
+            return;
+        }
         try {
             socket.configureBlocking(false);
             if (!endpoint.isUnix()) {
@@ -107,6 +113,39 @@ final class Acceptor {
         connections.add(c);
         c.open(socket, peer);
         context.connectionOpened(c);
+    }
+
+    /** Checks the peer's uid with SO_PEERCRED; a stranger is closed, logged and counted. */
+    private boolean credentialsAllowed(final SocketChannel socket, final String peer) {
+        java.nio.file.attribute.UserPrincipal user = null;
+        try {
+            user = socket.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user();
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("{}: cannot read the credentials of {}: {}", context.name(), peer, e.toString());
+        }
+        if (user != null && allowedUsers.contains(user)) {
+            return true;
+        }
+        refusedByCredentials++;
+        LOG.warn("{}: refused {}: user {} is not in the allowed uids {}", context.name(), peer,
+            user == null ? "unknown" : user.getName(), config.allowedUids());
+        closeQuietly(socket);
+        return false;
+    }
+
+    private static java.util.Set<java.nio.file.attribute.UserPrincipal> principals(final java.util.Set<Integer> uids) {
+        final java.util.Set<java.nio.file.attribute.UserPrincipal> out = new java.util.HashSet<>();
+        final java.nio.file.attribute.UserPrincipalLookupService lookup =
+            java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+        for (int uid : uids) {
+            try {
+                // A numeric name resolves to that uid, and principals compare by uid.
+                out.add(lookup.lookupPrincipalByName(Integer.toString(uid)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot resolve uid " + uid, e);
+            }
+        }
+        return out;
     }
 
     void closed(final Connection c) {

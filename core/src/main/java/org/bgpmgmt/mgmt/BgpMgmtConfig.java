@@ -21,6 +21,10 @@ public final class BgpMgmtConfig {
     private Duration closeTimeout = Duration.ofSeconds(2);
     private MessageRegistry<MessageHandler> registry = new MessageRegistry<>();
     private MessageHandler unknownTypeHandler;
+    private int maxFrameLength;
+    private Duration idleTimeout = Duration.ZERO;
+    private int maxPendingRequests = 1024;
+    private java.util.Set<Integer> allowedUids;
 
     /** Creates a config holding the defaults. */
     public BgpMgmtConfig() {
@@ -174,6 +178,75 @@ public final class BgpMgmtConfig {
         return this;
     }
 
+    /**
+     * Sets the largest frame a peer may send; a longer one is a protocol error that closes the
+     * connection. Default: the input buffer size, which is also its upper bound.
+     *
+     * @param bytes 8 (a bare header) up to the input buffer size
+     * @return this config
+     */
+    public BgpMgmtConfig maxFrameLength(final int bytes) {
+        if (bytes < 8 || bytes > 65_535) {
+            throw new IllegalArgumentException("maxFrameLength out of 8..65535: " + bytes);
+        }
+        this.maxFrameLength = bytes;
+        return this;
+    }
+
+    /**
+     * Sets how long a connection may stay silent (no input at all) before it is closed and counted:
+     * a peer that connects and sends nothing cannot hold a slot for ever. Default zero: off, as
+     * bfdd, whose peers may legitimately go quiet between session changes.
+     *
+     * @param timeout zero for none, else positive
+     * @return this config
+     */
+    public BgpMgmtConfig idleTimeout(final Duration timeout) {
+        Objects.requireNonNull(timeout, "idleTimeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout < 0: " + timeout);
+        }
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Sets how many requests (counters, echo, user requests) may wait for replies on one
+     * connection; one more fails at once with {@link IllegalStateException} and is counted, so a
+     * peer that never answers cannot make its context hoard futures. Default 1024.
+     *
+     * @param max 1 to 65535 (ids are 16 bits)
+     * @return this config
+     */
+    public BgpMgmtConfig maxPendingRequests(final int max) {
+        if (max < 1 || max > 65_535) {
+            throw new IllegalArgumentException("maxPendingRequests out of 1..65535: " + max);
+        }
+        this.maxPendingRequests = max;
+        return this;
+    }
+
+    /**
+     * Lets a unix-socket server accept only peers running as one of {@code uids}, checked with the
+     * kernel's peer credentials ({@code SO_PEERCRED}); others are closed at once with a logged
+     * reason and counted. Default: no check (the socket file is owner-only anyway). Has no effect
+     * on TCP.
+     *
+     * @param uids the numeric user ids allowed to connect
+     * @return this config
+     */
+    public BgpMgmtConfig allowedUids(final int... uids) {
+        final java.util.Set<Integer> set = new java.util.TreeSet<>();
+        for (int uid : uids) {
+            if (uid < 0) {
+                throw new IllegalArgumentException("uid < 0: " + uid);
+            }
+            set.add(uid);
+        }
+        this.allowedUids = java.util.Collections.unmodifiableSet(set);
+        return this;
+    }
+
     private static int bufferSize(final int bytes, final String what) {
         if (bytes < 140 || bytes > 65_535) {
             throw new IllegalArgumentException(what + " out of 140..65535 (16 MiB for output): " + bytes);
@@ -231,6 +304,22 @@ public final class BgpMgmtConfig {
 
     MessageRegistry<MessageHandler> registry() {
         return registry;
+    }
+
+    int maxFrameLength() {
+        return maxFrameLength == 0 ? inputBufferSize : Math.min(maxFrameLength, inputBufferSize);
+    }
+
+    long idleTimeoutMillis() {
+        return idleTimeout.toMillis();
+    }
+
+    int maxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    java.util.Set<Integer> allowedUids() {
+        return allowedUids;
     }
 
     MessageHandler unknownTypeHandler() {

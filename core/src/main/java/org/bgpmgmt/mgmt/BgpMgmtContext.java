@@ -50,6 +50,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final ContextListeners listeners;
     private long protocolErrors;
     private long unknownSessions;
+    private long idleCloses;
     private boolean closing;
     private volatile javax.management.ObjectName mbean;
 
@@ -101,22 +102,38 @@ public final class BgpMgmtContext implements AutoCloseable {
         }
     }
 
-    /** @return the loop driving this context */
+    /**
+     * Returns the event loop that runs this context's I/O, timers and listeners.
+     *
+     * @return the loop driving this context
+     */
     public EventLoop loop() {
         return loop;
     }
 
-    /** @return the name from the config */
+    /**
+     * Returns the context's name, as given in its configuration.
+     *
+     * @return the name from the config
+     */
     public String name() {
         return name;
     }
 
-    /** @return the role from the config */
+    /**
+     * Returns the context's role, as given in its configuration.
+     *
+     * @return the role from the config
+     */
     public Role role() {
         return role;
     }
 
-    /** @return where a server listens (with its real port) or a client connects */
+    /**
+     * Returns the endpoint a server listens on, with its real port, or the one a client connects to.
+     *
+     * @return where a server listens (with its real port) or a client connects
+     */
     public Endpoint endpoint() {
         return acceptor != null ? acceptor.endpoint() : connector.endpoint();
     }
@@ -205,7 +222,7 @@ public final class BgpMgmtContext implements AutoCloseable {
                 result.completeExceptionally(new IllegalArgumentException("no session with lid " + lid));
             } else if (c == null || !c.isUp()) {
                 result.completeExceptionally(new ConnectionClosedException("session " + lid + " has no connection"));
-            } else {
+            } else if (c.admitRequest(result, "counters of session " + lid)) {
                 final int id = c.nextId();
                 if (!c.codec.countersRequest(id, lid)) {
                     result.completeExceptionally(new IllegalStateException("output buffer to " + c.peer() + " is full"));
@@ -279,7 +296,11 @@ public final class BgpMgmtContext implements AutoCloseable {
         return c.echo();
     }
 
-    /** @return the sessions of the table, sorted by lid; any thread */
+    /**
+     * Returns the sessions in the table, sorted by lid. Any thread.
+     *
+     * @return the sessions of the table, sorted by lid
+     */
     public List<BfdSession> sessions() {
         return callOnLoop(table::sessions);
     }
@@ -294,12 +315,21 @@ public final class BgpMgmtContext implements AutoCloseable {
         return callOnLoop(() -> table.state(lid));
     }
 
-    /** @return the connections now open (a client's one connection even while down); any thread */
+    /**
+     * Returns the connections now open; a client's one connection is included even while down.
+     * Any thread.
+     *
+     * @return an immutable list of the connections
+     */
     public List<Connection> connections() {
         return callOnLoop(() -> List.copyOf(allConnections()));
     }
 
-    /** @return every counter of the context and its connections; any thread */
+    /**
+     * Returns a snapshot of every counter of the context and its connections. Any thread.
+     *
+     * @return the counters of the context and its connections
+     */
     public ContextStats stats() {
         return callOnLoop(() -> {
             final List<ConnectionStats> conns = new ArrayList<>();
@@ -308,12 +338,18 @@ public final class BgpMgmtContext implements AutoCloseable {
             }
             return new ContextStats(name, role, acceptor != null, endpoint().toString(), List.copyOf(conns),
                 acceptor != null ? acceptor.accepted : 0, acceptor != null ? acceptor.rejected : 0,
-                connector != null ? connector.connectFailures : 0, protocolErrors, listeners.errors, unknownSessions,
+                acceptor != null ? acceptor.refusedByCredentials : 0,
+                connector != null ? connector.connectFailures : 0, protocolErrors, idleCloses, listeners.errors, unknownSessions,
                 table.size());
         });
     }
 
-    /** @return the counters as text, in the manner of bfdd's {@code show bfd distributed}; any thread */
+    /**
+     * Renders the counters of {@link #stats()} as text, in the manner of bfdd's
+     * {@code show bfd distributed}. Any thread.
+     *
+     * @return the counters as text
+     */
     public String showDistributed() {
         return DistributedView.render(stats());
     }
@@ -400,6 +436,11 @@ public final class BgpMgmtContext implements AutoCloseable {
         done.complete(null);
     }
 
+    /**
+     * Returns a one-line summary for logs: name, role, and the endpoint listened on or connected to.
+     *
+     * @return the summary
+     */
     @Override
     public String toString() {
         return "BgpMgmtContext[" + name + ", " + role + ", " + (acceptor != null ? "listen " : "connect ")
@@ -464,6 +505,12 @@ public final class BgpMgmtContext implements AutoCloseable {
         } else if (!closing) {
             connector.scheduleReconnect();
         }
+    }
+
+    void idleClosed(final Connection c, final long silentMillis) {
+        idleCloses++;
+        LOG.info("{}: closing {}: no input for {} ms (idleTimeout)", name, c.peer(), silentMillis);
+        c.close("idle for " + silentMillis + " ms");
     }
 
     void protocolError(final Connection c, final String reason) {

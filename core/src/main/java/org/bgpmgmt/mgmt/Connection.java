@@ -42,6 +42,11 @@ public final class Connection {
     private final TaskHandle writeTask;
     private final Task read = this::read;
     private final Task write = this::writable;
+    private final Task idleCheck = this::idleCheck;
+    private final long idleTimeoutNanos;
+    private final TaskHandle idleTimer;
+    private long lastInputNanos;
+    private final int maxPendingRequests;
     private SocketChannel channel;
     private String peer = "-";
     private boolean up;
@@ -54,7 +59,10 @@ public final class Connection {
         this.loop = context.loop();
         this.in = ByteBuffer.allocateDirect(config.inputBufferSize());
         this.out = ByteBuffer.allocateDirect(config.outputBufferSize());
-        this.decoder = new FrameDecoder(config.registry(), config.inputBufferSize());
+        this.decoder = new FrameDecoder(config.registry(), config.maxFrameLength());
+        this.idleTimeoutNanos = config.idleTimeoutMillis() * 1_000_000L;
+        this.maxPendingRequests = config.maxPendingRequests();
+        this.idleTimer = new TaskHandle(config.name() + "_idle");
         this.pending = new PendingRequests(loop, config.requestTimeoutMillis());
         this.codec = new MessageCodec(this, out);
         this.readTask = new TaskHandle(config.name() + "_read");
@@ -72,6 +80,10 @@ public final class Connection {
         up = true;
         counters.opened++;
         loop.addRead(socket, read, this, readTask);
+        if (idleTimeoutNanos > 0) {
+            lastInputNanos = loop.clock().nanoTime();
+            loop.addTimerMillis(idleTimeoutNanos / 1_000_000, idleCheck, this, idleTimer);
+        }
     }
 
     /**
@@ -147,6 +159,9 @@ public final class Connection {
                 result.completeExceptionally(new ConnectionClosedException("echo: connection to " + peer + " is not up"));
                 return;
             }
+            if (!admitRequest(result, "echo")) {
+                return;
+            }
             final int id = ids.next();
             final long dpTime = Math.max(EpochMicros.now(), lastEchoTime + 1); // unique: bfdd replies with id 0
             lastEchoTime = dpTime;
@@ -165,6 +180,20 @@ public final class Connection {
             });
         });
         return result;
+    }
+
+    /**
+     * Refuses a new request when {@code maxPendingRequests} already wait on this connection:
+     * fails {@code result}, counts it, and returns false. Loop thread.
+     */
+    boolean admitRequest(final CompletableFuture<?> result, final String what) {
+        if (pending.size() < maxPendingRequests) {
+            return true;
+        }
+        counters.refusedRequests++;
+        result.completeExceptionally(new IllegalStateException(what + ": " + pending.size()
+            + " requests already wait for replies from " + peer + " (maxPendingRequests)"));
+        return false;
     }
 
     /** A fresh request id, never 0. Loop thread. */
@@ -193,6 +222,9 @@ public final class Connection {
         context.runOnLoop(() -> {
             if (!up) {
                 result.completeExceptionally(new ConnectionClosedException("request to " + peer + ": not up"));
+                return;
+            }
+            if (!admitRequest(result, "request")) {
                 return;
             }
             final int id = ids.next();
@@ -282,6 +314,9 @@ public final class Connection {
             return;
         }
         counters.inputBytes += n;
+        if (idleTimeoutNanos > 0) {
+            lastInputNanos = loop.clock().nanoTime();
+        }
         final int end = in.position();
         if (end > counters.inputBytesPeak) {
             counters.inputBytesPeak = end;
@@ -363,6 +398,21 @@ public final class Connection {
         }
     }
 
+    /**
+     * The idle timer: one timer per connection, not one per read. It re-arms for the rest of the
+     * timeout counted from the last input, and closes the connection once it has been silent
+     * for the whole timeout.
+     */
+    private void idleCheck(final TaskHandle self) {
+        final long silent = loop.clock().nanoTime() - lastInputNanos;
+        if (silent >= idleTimeoutNanos) {
+            counters.idleCloses++;
+            context.idleClosed(this, silent / 1_000_000);
+            return;
+        }
+        loop.addTimerMillis((idleTimeoutNanos - silent + 999_999) / 1_000_000, idleCheck, this, self);
+    }
+
     /** Closes after a failure or a peer's close; the context decides about reconnecting. */
     void lost(final String reason) {
         if (!up) {
@@ -385,6 +435,7 @@ public final class Connection {
         counters.closed++;
         loop.cancel(readTask);
         loop.cancel(writeTask);
+        loop.cancel(idleTimer);
         try {
             channel.close();
         } catch (IOException e) {
@@ -424,6 +475,11 @@ public final class Connection {
         return counters.snapshot(peer, up, inputUsage(), outputUsage(), attachedSessions, pending.size());
     }
 
+    /**
+     * Returns {@code "Connection[peer, up]"} or {@code "Connection[peer, down]"} for logs.
+     *
+     * @return the peer and whether the connection is up
+     */
     @Override
     public String toString() {
         return "Connection[" + peer + (up ? ", up]" : ", down]");

@@ -13,6 +13,8 @@ final class ConnectionCounters {
     long unknownMessages;
     long unknownReplies;
     long handlerErrors;
+    long idleCloses;
+    long refusedRequests;
     long opened;
     long closed;
 
@@ -20,6 +22,6 @@ final class ConnectionCounters {
                              final int sessions, final int pendingRequests) {
         return new ConnectionStats(peer, up, inputBytes, inputBytesPeak, inputMessages, inputUsage, outputBytes,
             outputBytesPeak, outputMessages, outputFullEvents, outputUsage, protocolErrors, unknownMessages,
-            unknownReplies, handlerErrors, opened, sessions, pendingRequests);
+            unknownReplies, handlerErrors, idleCloses, refusedRequests, opened, sessions, pendingRequests);
     }
 }

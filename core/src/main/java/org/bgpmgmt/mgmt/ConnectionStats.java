@@ -18,6 +18,8 @@ package org.bgpmgmt.mgmt;
  * @param unknownMessages frames of a type nobody handles, skipped
  * @param unknownReplies replies whose id matched no pending request, dropped
  * @param handlerErrors exceptions thrown by user handlers or listeners
+ * @param idleCloses times the connection was closed for staying silent longer than the idle timeout
+ * @param refusedRequests requests refused because too many already waited for replies
  * @param connects how many times this connection context was (re)connected
  * @param sessions sessions attached to this connection
  * @param pendingRequests requests waiting for their reply
@@ -25,6 +27,7 @@ package org.bgpmgmt.mgmt;
 public record ConnectionStats(String peer, boolean up, long inputBytes, long inputBytesPeak, long inputMessages,
                               long inputUsage, long outputBytes, long outputBytesPeak, long outputMessages,
                               long outputFullEvents, long outputUsage, long protocolErrors, long unknownMessages,
-                              long unknownReplies, long handlerErrors, long connects, int sessions,
+                              long unknownReplies, long handlerErrors, long idleCloses, long refusedRequests,
+                              long connects, int sessions,
                               int pendingRequests) {
 }

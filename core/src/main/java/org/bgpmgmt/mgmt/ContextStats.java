@@ -12,13 +12,15 @@ import java.util.List;
  * @param connections each connection's counters
  * @param accepted connections a server accepted
  * @param rejected connections a server closed at once because it was at its limit
+ * @param refusedByCredentials unix-socket peers closed because their uid is not allowed
  * @param connectFailures connect attempts of a client that failed
  * @param protocolErrors connections closed for breaking the protocol
+ * @param idleCloses connections closed for staying silent longer than the idle timeout
  * @param listenerErrors exceptions thrown by session listeners
  * @param unknownSessions state reports for a lid the table does not hold
  * @param sessions rows in the session table
  */
 public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
-                           long accepted, long rejected, long connectFailures, long protocolErrors,
+                           long accepted, long rejected, long refusedByCredentials, long connectFailures, long protocolErrors, long idleCloses,
                            long listenerErrors, long unknownSessions, int sessions) {
 }

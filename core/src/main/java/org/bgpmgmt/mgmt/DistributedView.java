@@ -14,10 +14,12 @@ final class DistributedView {
         if (s.server()) {
             sb.append("    Accepted connections: ").append(s.accepted()).append('\n');
             sb.append("    Refused connections (limit): ").append(s.rejected()).append('\n');
+            sb.append("    Refused connections (credentials): ").append(s.refusedByCredentials()).append('\n');
         } else {
             sb.append("    Failed connects: ").append(s.connectFailures()).append('\n');
         }
         sb.append("    Protocol errors: ").append(s.protocolErrors()).append('\n');
+        sb.append("    Idle closes: ").append(s.idleCloses()).append('\n');
         sb.append('\n');
         for (ConnectionStats c : s.connections()) {
             sb.append("Data plane connection ").append(c.peer()).append(c.up() ? " (up)" : " (down)").append('\n');
@@ -33,6 +35,8 @@ final class DistributedView {
             line(sb, "Unknown messages", c.unknownMessages());
             line(sb, "Unknown replies", c.unknownReplies());
             line(sb, "Pending requests", c.pendingRequests());
+            line(sb, "Refused requests", c.refusedRequests());
+            line(sb, "Idle closes", c.idleCloses());
             line(sb, "Sessions", c.sessions());
             sb.append('\n');
         }
