@@ -473,6 +473,11 @@ public final class EventLoop implements AutoCloseable {
         shutdown(config.shutdownTimeout());
     }
 
+    /**
+     * Returns {@code "EventLoop[name]"} for logs.
+     *
+     * @return the loop's name in brackets
+     */
     @Override
     public String toString() {
         return "EventLoop[" + name + ']';

@@ -220,6 +220,12 @@ public final class TaskHandle {
         return owner;
     }
 
+    /**
+     * Returns a one-line summary for logs: the handle's name (or its kind when unnamed), its
+     * sequence number and whether it is scheduled, arming or idle. Allocates.
+     *
+     * @return the summary
+     */
     @Override
     public String toString() {
         final long w = word;

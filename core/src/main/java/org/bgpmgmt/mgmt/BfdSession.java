@@ -83,67 +83,119 @@ public final class BfdSession {
         }
     }
 
-    /** @return the local discriminator, the session's key */
+    /**
+     * Returns the local discriminator, bfdd's unique key for the session, as raw 32 bits (unsigned on the wire).
+     *
+     * @return the local discriminator, the session's key
+     */
     public int lid() {
         return lid;
     }
 
-    /** @return the {@link SessionFlags} bits, IPV6 included when the addresses are IPv6 */
+    /**
+     * Returns the session flags; {@link SessionFlags#IPV6} is set exactly when the addresses are IPv6.
+     *
+     * @return the {@link SessionFlags} bits, IPV6 included when the addresses are IPv6
+     */
     public int flags() {
         return flags;
     }
 
-    /** @return the local address; allocates */
+    /**
+     * Returns the local (source) address as a new {@link InetAddress}. Allocates.
+     *
+     * @return the local address; allocates
+     */
     public InetAddress source() {
         return address(source);
     }
 
-    /** @return the peer address; allocates */
+    /**
+     * Returns the peer (destination) address as a new {@link InetAddress}. Allocates.
+     *
+     * @return the peer address; allocates
+     */
     public InetAddress destination() {
         return address(destination);
     }
 
-    /** @return the desired minimum transmit interval, microseconds */
+    /**
+     * Returns the desired minimum transmit interval in µs, 0..4294967295.
+     *
+     * @return the desired minimum transmit interval, microseconds
+     */
     public long minTxMicros() {
         return minTxMicros;
     }
 
-    /** @return the required minimum receive interval, microseconds */
+    /**
+     * Returns the required minimum receive interval in µs, 0..4294967295.
+     *
+     * @return the required minimum receive interval, microseconds
+     */
     public long minRxMicros() {
         return minRxMicros;
     }
 
-    /** @return the desired minimum echo transmit interval, microseconds */
+    /**
+     * Returns the desired minimum echo transmit interval in µs, 0..4294967295.
+     *
+     * @return the desired minimum echo transmit interval, microseconds
+     */
     public long minEchoTxMicros() {
         return minEchoTxMicros;
     }
 
-    /** @return the required minimum echo receive interval, microseconds */
+    /**
+     * Returns the required minimum echo receive interval in µs, 0..4294967295.
+     *
+     * @return the required minimum echo receive interval, microseconds
+     */
     public long minEchoRxMicros() {
         return minEchoRxMicros;
     }
 
-    /** @return the hold time, milliseconds */
+    /**
+     * Returns the hold time in ms, 0..4294967295.
+     *
+     * @return the hold time, milliseconds
+     */
     public long holdTimeMillis() {
         return holdTimeMillis;
     }
 
-    /** @return the TTL (255 for single hop) */
+    /**
+     * Returns the TTL, 0..255.
+     *
+     * @return the TTL (255 for single hop)
+     */
     public int ttl() {
         return ttl;
     }
 
-    /** @return the detection multiplier */
+    /**
+     * Returns the detection multiplier, 0..255.
+     *
+     * @return the detection multiplier
+     */
     public int detectMultiplier() {
         return detectMultiplier;
     }
 
-    /** @return the interface index, 0 when none */
+    /**
+     * Returns the interface index as raw 32 bits (unsigned on the wire).
+     *
+     * @return the interface index, 0 when none
+     */
     public int ifindex() {
         return ifindex;
     }
 
-    /** @return the interface name, empty when none */
+    /**
+     * Returns the interface name, at most 63 bytes of UTF-8.
+     *
+     * @return the interface name, empty when none
+     */
     public String ifname() {
         return ifname;
     }
@@ -156,6 +208,12 @@ public final class BfdSession {
         }
     }
 
+    /**
+     * Returns whether {@code o} is a session with the same value in every field.
+     *
+     * @param o the object to compare with, may be null
+     * @return true if o is an equal {@link BfdSession}
+     */
     @Override
     public boolean equals(final Object o) {
         if (!(o instanceof BfdSession)) {
@@ -169,11 +227,22 @@ public final class BfdSession {
             && detectMultiplier == s.detectMultiplier && ifindex == s.ifindex && ifname.equals(s.ifname);
     }
 
+    /**
+     * Returns a hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return Objects.hash(lid, flags, Arrays.hashCode(destination), minTxMicros, ifname);
     }
 
+    /**
+     * Returns a one-line summary for logs: lid, addresses, interface, timers in ms and multiplier.
+     * Allocates.
+     *
+     * @return the summary
+     */
     @Override
     public String toString() {
         return "BfdSession[lid " + Integer.toUnsignedString(lid) + ", " + source().getHostAddress() + " -> "
@@ -207,6 +276,7 @@ public final class BfdSession {
          * @param local the local address
          * @param peer the peer address
          * @return this builder
+         * @throws IllegalArgumentException if one address is IPv4 and the other IPv6
          */
         public Builder addresses(final InetAddress local, final InetAddress peer) {
             if ((local instanceof Inet6Address) != (peer instanceof Inet6Address)) {
@@ -222,6 +292,7 @@ public final class BfdSession {
          *
          * @param bits the flags
          * @return this builder
+         * @throws IllegalArgumentException if bits has a bit outside {@link SessionFlags#ALL}
          */
         public Builder flags(final int bits) {
             if ((bits & ~SessionFlags.ALL) != 0) {
@@ -231,37 +302,73 @@ public final class BfdSession {
             return this;
         }
 
-        /** @param micros desired minimum transmit interval @return this builder */
+        /**
+         * Sets the desired minimum transmit interval (default 300 ms); returns this.
+         *
+         * @param micros desired minimum transmit interval in µs, 0..4294967295
+         * @return this builder
+         * @throws IllegalArgumentException if micros is not 0..4294967295
+         */
         public Builder minTx(final long micros) {
             this.minTxMicros = u32(micros, "minTx");
             return this;
         }
 
-        /** @param micros required minimum receive interval @return this builder */
+        /**
+         * Sets the required minimum receive interval (default 300 ms); returns this.
+         *
+         * @param micros required minimum receive interval in µs, 0..4294967295
+         * @return this builder
+         * @throws IllegalArgumentException if micros is not 0..4294967295
+         */
         public Builder minRx(final long micros) {
             this.minRxMicros = u32(micros, "minRx");
             return this;
         }
 
-        /** @param micros desired minimum echo transmit interval @return this builder */
+        /**
+         * Sets the desired minimum echo transmit interval (default 50 ms); returns this.
+         *
+         * @param micros desired minimum echo transmit interval in µs, 0..4294967295
+         * @return this builder
+         * @throws IllegalArgumentException if micros is not 0..4294967295
+         */
         public Builder minEchoTx(final long micros) {
             this.minEchoTxMicros = u32(micros, "minEchoTx");
             return this;
         }
 
-        /** @param micros required minimum echo receive interval @return this builder */
+        /**
+         * Sets the required minimum echo receive interval (default 50 ms); returns this.
+         *
+         * @param micros required minimum echo receive interval in µs, 0..4294967295
+         * @return this builder
+         * @throws IllegalArgumentException if micros is not 0..4294967295
+         */
         public Builder minEchoRx(final long micros) {
             this.minEchoRxMicros = u32(micros, "minEchoRx");
             return this;
         }
 
-        /** @param millis hold time @return this builder */
+        /**
+         * Sets the hold time (default 0); returns this.
+         *
+         * @param millis hold time in ms, 0..4294967295
+         * @return this builder
+         * @throws IllegalArgumentException if millis is not 0..4294967295
+         */
         public Builder holdTime(final long millis) {
             this.holdTimeMillis = u32(millis, "holdTime");
             return this;
         }
 
-        /** @param value TTL, 1..255 @return this builder */
+        /**
+         * Sets the TTL (default 255, single hop); returns this.
+         *
+         * @param value TTL, 0..255
+         * @return this builder
+         * @throws IllegalArgumentException if value is not 0..255
+         */
         public Builder ttl(final int value) {
             if (value < 0 || value > 255) {
                 throw new IllegalArgumentException("ttl out of 0..255: " + value);
@@ -270,7 +377,13 @@ public final class BfdSession {
             return this;
         }
 
-        /** @param value detection multiplier, 1..255 @return this builder */
+        /**
+         * Sets the detection multiplier (default 3); returns this.
+         *
+         * @param value detection multiplier, 0..255
+         * @return this builder
+         * @throws IllegalArgumentException if value is not 0..255
+         */
         public Builder detectMultiplier(final int value) {
             if (value < 0 || value > 255) {
                 throw new IllegalArgumentException("detectMultiplier out of 0..255: " + value);
@@ -279,13 +392,25 @@ public final class BfdSession {
             return this;
         }
 
-        /** @param value interface index, 0 for none @return this builder */
+        /**
+         * Sets the interface index (default 0, none); returns this.
+         *
+         * @param value interface index as raw 32 bits, 0 for none
+         * @return this builder
+         */
         public Builder ifindex(final int value) {
             this.ifindex = value;
             return this;
         }
 
-        /** @param name interface name, at most 63 bytes of UTF-8; empty for none @return this builder */
+        /**
+         * Sets the interface name (default empty, none); returns this.
+         *
+         * @param name interface name, at most 63 bytes of UTF-8; empty for none
+         * @return this builder
+         * @throws NullPointerException if name is null
+         * @throws IllegalArgumentException if name is longer than 63 bytes in UTF-8
+         */
         public Builder ifname(final String name) {
             Objects.requireNonNull(name, "ifname");
             if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SessionMessage.IFNAME_MAX_LENGTH) {
@@ -295,7 +420,11 @@ public final class BfdSession {
             return this;
         }
 
-        /** @return the session */
+        /**
+         * Builds an immutable session from the fields set so far.
+         *
+         * @return a new session
+         */
         public BfdSession build() {
             return new BfdSession(this);
         }

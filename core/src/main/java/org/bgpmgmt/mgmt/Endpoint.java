@@ -127,17 +127,32 @@ public final class Endpoint {
         return isUnix() ? ((UnixDomainSocketAddress) address).getPath() : null;
     }
 
+    /**
+     * Returns whether {@code o} is an endpoint with an equal socket address.
+     *
+     * @param o the object to compare with, may be null
+     * @return true if o is an equal {@link Endpoint}
+     */
     @Override
     public boolean equals(final Object o) {
         return o instanceof Endpoint && ((Endpoint) o).address.equals(address);
     }
 
+    /**
+     * Returns the socket address's hash code, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return address.hashCode();
     }
 
-    /** Returns the text form accepted by {@link #parse}. */
+    /**
+     * Returns the text form accepted by {@link #parse}.
+     *
+     * @return {@code "unix:"} and the path, or host and port, an IPv6 host in brackets
+     */
     @Override
     public String toString() {
         if (isUnix()) {

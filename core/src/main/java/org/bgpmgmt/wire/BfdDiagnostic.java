@@ -49,7 +49,12 @@ public final class BfdDiagnostic {
 
     private BfdDiagnostic() {}
 
-    /** Returns the constant name of {@code code} (no allocation), or null if it is not 0..8. */
+    /**
+     * Returns the constant name of {@code code} (no allocation), or null if it is not 0..8.
+     *
+     * @param code the diagnostic code; any int is accepted
+     * @return the constant name, such as "PATH_DOWN", or null
+     */
     public static String name(int code) {
         return code >= 0 && code < NAMES.length ? NAMES[code] : null;
     }

@@ -23,7 +23,12 @@ public final class BfdState {
 
     private BfdState() {}
 
-    /** Returns the constant name of {@code state} (no allocation), or null if it is not 0..3. */
+    /**
+     * Returns the constant name of {@code state} (no allocation), or null if it is not 0..3.
+     *
+     * @param state the state number; any int is accepted
+     * @return the constant name, such as "UP", or null
+     */
     public static String name(int state) {
         return state >= 0 && state < NAMES.length ? NAMES[state] : null;
     }

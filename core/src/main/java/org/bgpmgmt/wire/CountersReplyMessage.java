@@ -33,6 +33,10 @@ public final class CountersReplyMessage extends MessageFlyweight<CountersReplyMe
      * Starts a {@link MessageType#BFD_SESSION_COUNTERS} at {@code offset}: header written, lid,
      * padding and counters zero; returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the id of the request this replies to, 0..65535
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 80 bytes do not fit below the buffer's limit
      */
@@ -40,78 +44,141 @@ public final class CountersReplyMessage extends MessageFlyweight<CountersReplyMe
         return encodeZeroed(buffer, offset, MessageType.BFD_SESSION_COUNTERS, id);
     }
 
-    /** Returns the local discriminator as raw 32 bits (unsigned on the wire). */
+    /**
+     * Returns the local discriminator as raw 32 bits (unsigned on the wire).
+     *
+     * @return the local discriminator as raw 32 bits
+     */
     public int lid() {
         return int32(LID_OFFSET);
     }
 
-    /** Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this. */
+    /**
+     * Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this.
+     *
+     * @param lid the local discriminator as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage lid(int lid) {
         int32(LID_OFFSET, lid);
         return this;
     }
 
-    /** Returns the control packet bytes received (unsigned 64-bit). */
+    /**
+     * Returns the control packet bytes received (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long controlInputBytes() {
         return int64(CONTROL_INPUT_BYTES_OFFSET);
     }
 
-    /** Sets the control packet bytes received (unsigned 64-bit); returns this. */
+    /**
+     * Sets the control packet bytes received (unsigned 64-bit); returns this.
+     *
+     * @param bytes the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage controlInputBytes(long bytes) {
         int64(CONTROL_INPUT_BYTES_OFFSET, bytes);
         return this;
     }
 
-    /** Returns the control packets received (unsigned 64-bit). */
+    /**
+     * Returns the control packets received (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long controlInputPackets() {
         return int64(CONTROL_INPUT_PACKETS_OFFSET);
     }
 
-    /** Sets the control packets received (unsigned 64-bit); returns this. */
+    /**
+     * Sets the control packets received (unsigned 64-bit); returns this.
+     *
+     * @param packets the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage controlInputPackets(long packets) {
         int64(CONTROL_INPUT_PACKETS_OFFSET, packets);
         return this;
     }
 
-    /** Returns the control packet bytes sent (unsigned 64-bit). */
+    /**
+     * Returns the control packet bytes sent (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long controlOutputBytes() {
         return int64(CONTROL_OUTPUT_BYTES_OFFSET);
     }
 
-    /** Sets the control packet bytes sent (unsigned 64-bit); returns this. */
+    /**
+     * Sets the control packet bytes sent (unsigned 64-bit); returns this.
+     *
+     * @param bytes the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage controlOutputBytes(long bytes) {
         int64(CONTROL_OUTPUT_BYTES_OFFSET, bytes);
         return this;
     }
 
-    /** Returns the control packets sent (unsigned 64-bit). */
+    /**
+     * Returns the control packets sent (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long controlOutputPackets() {
         return int64(CONTROL_OUTPUT_PACKETS_OFFSET);
     }
 
-    /** Sets the control packets sent (unsigned 64-bit); returns this. */
+    /**
+     * Sets the control packets sent (unsigned 64-bit); returns this.
+     *
+     * @param packets the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage controlOutputPackets(long packets) {
         int64(CONTROL_OUTPUT_PACKETS_OFFSET, packets);
         return this;
     }
 
-    /** Returns the echo packet bytes received (unsigned 64-bit). */
+    /**
+     * Returns the echo packet bytes received (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long echoInputBytes() {
         return int64(ECHO_INPUT_BYTES_OFFSET);
     }
 
-    /** Sets the echo packet bytes received (unsigned 64-bit); returns this. */
+    /**
+     * Sets the echo packet bytes received (unsigned 64-bit); returns this.
+     *
+     * @param bytes the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage echoInputBytes(long bytes) {
         int64(ECHO_INPUT_BYTES_OFFSET, bytes);
         return this;
     }
 
-    /** Returns the echo packets received (unsigned 64-bit). */
+    /**
+     * Returns the echo packets received (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long echoInputPackets() {
         return int64(ECHO_INPUT_PACKETS_OFFSET);
     }
 
-    /** Sets the echo packets received (unsigned 64-bit); returns this. */
+    /**
+     * Sets the echo packets received (unsigned 64-bit); returns this.
+     *
+     * @param packets the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage echoInputPackets(long packets) {
         int64(ECHO_INPUT_PACKETS_OFFSET, packets);
         return this;
@@ -120,23 +187,39 @@ public final class CountersReplyMessage extends MessageFlyweight<CountersReplyMe
     /**
      * Returns the echo packet bytes sent (unsigned 64-bit). bfdd 8.4 prints this field as its
      * "Echo packet output", not {@link #echoOutputPackets()}.
+     *
+     * @return the count as raw 64 bits, unsigned
      */
     public long echoOutputBytes() {
         return int64(ECHO_OUTPUT_BYTES_OFFSET);
     }
 
-    /** Sets the echo packet bytes sent (unsigned 64-bit); returns this. */
+    /**
+     * Sets the echo packet bytes sent (unsigned 64-bit); returns this.
+     *
+     * @param bytes the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage echoOutputBytes(long bytes) {
         int64(ECHO_OUTPUT_BYTES_OFFSET, bytes);
         return this;
     }
 
-    /** Returns the echo packets sent (unsigned 64-bit). */
+    /**
+     * Returns the echo packets sent (unsigned 64-bit).
+     *
+     * @return the count as raw 64 bits, unsigned
+     */
     public long echoOutputPackets() {
         return int64(ECHO_OUTPUT_PACKETS_OFFSET);
     }
 
-    /** Sets the echo packets sent (unsigned 64-bit); returns this. */
+    /**
+     * Sets the echo packets sent (unsigned 64-bit); returns this.
+     *
+     * @param packets the count as raw 64 bits, unsigned
+     * @return this flyweight, for chaining
+     */
     public CountersReplyMessage echoOutputPackets(long packets) {
         int64(ECHO_OUTPUT_PACKETS_OFFSET, packets);
         return this;

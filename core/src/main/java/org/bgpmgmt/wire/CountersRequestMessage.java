@@ -24,6 +24,10 @@ public final class CountersRequestMessage extends MessageFlyweight<CountersReque
      * Starts a {@link MessageType#DP_REQUEST_SESSION_COUNTERS} at {@code offset}: header written,
      * lid zero; returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the request id, 0..65535 (bfdd never sends 0)
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 12 bytes do not fit below the buffer's limit
      */
@@ -31,12 +35,21 @@ public final class CountersRequestMessage extends MessageFlyweight<CountersReque
         return encodeZeroed(buffer, offset, MessageType.DP_REQUEST_SESSION_COUNTERS, id);
     }
 
-    /** Returns the local discriminator as raw 32 bits (unsigned on the wire). */
+    /**
+     * Returns the local discriminator as raw 32 bits (unsigned on the wire).
+     *
+     * @return the local discriminator as raw 32 bits
+     */
     public int lid() {
         return int32(LID_OFFSET);
     }
 
-    /** Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this. */
+    /**
+     * Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this.
+     *
+     * @param lid the local discriminator as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public CountersRequestMessage lid(int lid) {
         int32(LID_OFFSET, lid);
         return this;

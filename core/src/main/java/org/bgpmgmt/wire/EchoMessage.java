@@ -25,6 +25,10 @@ public final class EchoMessage extends MessageFlyweight<EchoMessage> {
      * Starts an {@link MessageType#ECHO_REQUEST} at {@code offset}: header written, timestamps
      * zero; returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the message id, 0..65535
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 24 bytes do not fit below the buffer's limit
      */
@@ -36,6 +40,10 @@ public final class EchoMessage extends MessageFlyweight<EchoMessage> {
      * Starts an {@link MessageType#ECHO_REPLY} at {@code offset}: header written, timestamps zero;
      * returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the message id, 0..65535
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 24 bytes do not fit below the buffer's limit
      */
@@ -43,23 +51,41 @@ public final class EchoMessage extends MessageFlyweight<EchoMessage> {
         return encodeZeroed(buffer, offset, MessageType.ECHO_REPLY, id);
     }
 
-    /** Returns dp_time, the data plane's timestamp in µs since the epoch (unsigned 64-bit). */
+    /**
+     * Returns dp_time, the data plane's timestamp in µs since the epoch (unsigned 64-bit).
+     *
+     * @return the timestamp in µs as raw 64 bits, unsigned
+     */
     public long dpTime() {
         return int64(DP_TIME_OFFSET);
     }
 
-    /** Sets dp_time in µs since the epoch (treated as unsigned 64-bit); returns this. */
+    /**
+     * Sets dp_time in µs since the epoch (treated as unsigned 64-bit); returns this.
+     *
+     * @param micros the timestamp in µs since the epoch, as raw 64 bits
+     * @return this flyweight, for chaining
+     */
     public EchoMessage dpTime(long micros) {
         int64(DP_TIME_OFFSET, micros);
         return this;
     }
 
-    /** Returns bfdd_time, bfdd's timestamp in µs since the epoch (unsigned 64-bit). */
+    /**
+     * Returns bfdd_time, bfdd's timestamp in µs since the epoch (unsigned 64-bit).
+     *
+     * @return the timestamp in µs as raw 64 bits, unsigned
+     */
     public long bfddTime() {
         return int64(BFDD_TIME_OFFSET);
     }
 
-    /** Sets bfdd_time in µs since the epoch (treated as unsigned 64-bit); returns this. */
+    /**
+     * Sets bfdd_time in µs since the epoch (treated as unsigned 64-bit); returns this.
+     *
+     * @param micros the timestamp in µs since the epoch, as raw 64 bits
+     * @return this flyweight, for chaining
+     */
     public EchoMessage bfddTime(long micros) {
         int64(BFDD_TIME_OFFSET, micros);
         return this;

@@ -54,6 +54,9 @@ public final class FrameDecoder {
      * types) and rejects frames longer than {@code maxFrameLength}, normally the capacity of the
      * caller's input buffer.
      *
+     * @param registry the message types whose minimum lengths are checked; not null
+     * @param maxFrameLength the largest frame length accepted in bytes, at least 8
+     * @throws NullPointerException if registry is null
      * @throws IllegalArgumentException if maxFrameLength is below the 8-byte header
      */
     public FrameDecoder(MessageRegistry<?> registry, int maxFrameLength) {
@@ -69,6 +72,7 @@ public final class FrameDecoder {
      * Creates a decoder that knows the built-in types only; see {@link #FrameDecoder(MessageRegistry,
      * int)}.
      *
+     * @param maxFrameLength the largest frame length accepted in bytes, at least 8
      * @throws IllegalArgumentException if maxFrameLength is below the 8-byte header
      */
     public FrameDecoder(int maxFrameLength) {
@@ -80,6 +84,11 @@ public final class FrameDecoder {
      * returns its length if complete, {@link #NEED_MORE} or {@link #ERROR}. Reads only the header;
      * allocates nothing.
      *
+     * @param buffer the big-endian buffer holding the received bytes
+     * @param offset the absolute index of the frame's first header byte
+     * @param available the number of bytes received from offset on
+     * @return the frame length in bytes (&gt; 0) if the frame is complete, {@link #NEED_MORE} or
+     *     {@link #ERROR}
      * @throws IllegalArgumentException if the buffer is not big-endian
      * @throws IndexOutOfBoundsException if the region is not within the buffer's limit
      */
@@ -114,19 +123,29 @@ public final class FrameDecoder {
         return available < length ? NEED_MORE : length;
     }
 
-    /** Returns the largest frame length accepted, in bytes. */
+    /**
+     * Returns the largest frame length accepted, in bytes.
+     *
+     * @return the largest frame length accepted in bytes
+     */
     public int maxFrameLength() {
         return maxFrameLength;
     }
 
     /**
      * Returns the type of the last checked frame, or -1 if the last check saw fewer than 8 bytes.
+     *
+     * @return the frame type, 0..65535, or -1
      */
     public int frameType() {
         return frameType;
     }
 
-    /** Returns the id of the last checked frame, or -1 if the last check saw fewer than 8 bytes. */
+    /**
+     * Returns the id of the last checked frame, or -1 if the last check saw fewer than 8 bytes.
+     *
+     * @return the frame id, 0..65535, or -1
+     */
     public int frameId() {
         return frameId;
     }
@@ -134,27 +153,45 @@ public final class FrameDecoder {
     /**
      * Returns the header's length field of the last checked frame, or -1 if the last check saw
      * fewer than 8 bytes.
+     *
+     * @return the header's length field, 0..65535, or -1
      */
     public int frameLength() {
         return frameLength;
     }
 
-    /** Returns the error the last check found, or null if it returned no {@link #ERROR}. */
+    /**
+     * Returns the error the last check found, or null if it returned no {@link #ERROR}.
+     *
+     * @return the last error, or null
+     */
     public ProtocolError error() {
         return error;
     }
 
-    /** Returns the offending value of the last error (the version or length received). */
+    /**
+     * Returns the offending value of the last error (the version or length received).
+     *
+     * @return the version or length received
+     */
     public int errorValue() {
         return errorValue;
     }
 
-    /** Returns the limit the last error broke (expected version, or minimum or maximum length). */
+    /**
+     * Returns the limit the last error broke (expected version, or minimum or maximum length).
+     *
+     * @return the expected version, or the minimum or maximum length in bytes
+     */
     public int errorLimit() {
         return errorLimit;
     }
 
-    /** Returns a log message describing the last error, or null if there was none. Allocates. */
+    /**
+     * Returns a log message describing the last error, or null if there was none. Allocates.
+     *
+     * @return a new message, or null if the last check found no error
+     */
     public String errorMessage() {
         return error == null ? null : error.format(errorValue, frameType, errorLimit);
     }

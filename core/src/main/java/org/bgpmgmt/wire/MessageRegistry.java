@@ -51,6 +51,8 @@ public final class MessageRegistry<H> {
      *     carry, 0..65527; {@link FrameDecoder} reports shorter frames as {@link
      *     ProtocolError#PAYLOAD_TOO_SHORT}
      * @param handler the handler the connection layer will call, not null
+     * @return this registry, for chaining
+     * @throws NullPointerException if name or handler is null
      * @throws IllegalArgumentException if the type is out of range, built in or already registered
      *     (the message names the type number), or the name or length is invalid
      */
@@ -76,7 +78,12 @@ public final class MessageRegistry<H> {
         return this;
     }
 
-    /** Returns the entry registered for {@code type}, or null if none (or out of 0..65535). */
+    /**
+     * Returns the entry registered for {@code type}, or null if none (or out of 0..65535).
+     *
+     * @param type the type number; any int is accepted
+     * @return the entry, or null
+     */
     public RegisteredType<H> entry(int type) {
         if ((type & ~MessageType.MAX_TYPE) != 0) {
             return null;
@@ -85,7 +92,12 @@ public final class MessageRegistry<H> {
         return page == null ? null : page[type & PAGE_MASK];
     }
 
-    /** Returns whether {@code type} is registered. */
+    /**
+     * Returns whether {@code type} is registered.
+     *
+     * @param type the type number; any int is accepted
+     * @return true if an entry exists for type
+     */
     public boolean isRegistered(int type) {
         return entry(type) != null;
     }
@@ -93,6 +105,9 @@ public final class MessageRegistry<H> {
     /**
      * Returns the handler registered for {@code type}, or null if the type is unregistered or built
      * in.
+     *
+     * @param type the type number; any int is accepted
+     * @return the user's handler, or null
      */
     public H handler(int type) {
         RegisteredType<H> entry = entry(type);
@@ -102,13 +117,20 @@ public final class MessageRegistry<H> {
     /**
      * Returns the fewest bytes a whole frame of {@code type} must have, header included: the
      * registered minimum, or 8 (the header alone) for an unregistered type.
+     *
+     * @param type the type number; any int is accepted
+     * @return the minimum frame length in bytes, 8..65535
      */
     public int minFrameLength(int type) {
         RegisteredType<H> entry = entry(type);
         return entry == null ? Header.HEADER_LENGTH : entry.minFrameLength();
     }
 
-    /** Returns the number of registered types, built-ins included. */
+    /**
+     * Returns the number of registered types, built-ins included.
+     *
+     * @return the number of registered types, at least 7
+     */
     public int size() {
         return count;
     }

@@ -80,17 +80,32 @@ public final class MessageType {
 
     private MessageType() {}
 
-    /** Returns whether {@code type} is one of the seven bfddp v1 built-in types. */
+    /**
+     * Returns whether {@code type} is one of the seven bfddp v1 built-in types.
+     *
+     * @param type the type number; any int is accepted
+     * @return true if type is 0..6
+     */
     public static boolean isBuiltIn(int type) {
         return type >= 0 && type < BUILT_IN_COUNT;
     }
 
-    /** Returns the fixed frame length in bytes of built-in {@code type}, or -1 for any other type. */
+    /**
+     * Returns the fixed frame length in bytes of built-in {@code type}, or -1 for any other type.
+     *
+     * @param type the type number; any int is accepted
+     * @return the frame length in bytes, header included, or -1
+     */
     public static int fixedLength(int type) {
         return isBuiltIn(type) ? FIXED_LENGTHS[type] : -1;
     }
 
-    /** Returns the constant name of built-in {@code type} (no allocation), or null for others. */
+    /**
+     * Returns the constant name of built-in {@code type} (no allocation), or null for others.
+     *
+     * @param type the type number; any int is accepted
+     * @return the constant name, such as "ECHO_REQUEST", or null
+     */
     public static String name(int type) {
         return isBuiltIn(type) ? NAMES[type] : null;
     }

@@ -33,12 +33,23 @@ public enum ProtocolError {
         this.template = template;
     }
 
-    /** Returns the {@link String#format} template, with positional arguments (value, type, limit). */
+    /**
+     * Returns the {@link String#format} template, with positional arguments (value, type, limit).
+     *
+     * @return the template
+     */
     public String template() {
         return template;
     }
 
-    /** Returns the log message for the given offending value, frame type and limit. Allocates. */
+    /**
+     * Returns the log message for the given offending value, frame type and limit. Allocates.
+     *
+     * @param value the offending value: the version or length received
+     * @param type the frame's type
+     * @param limit the limit the value broke
+     * @return a new log message
+     */
     public String format(int value, int type, int limit) {
         return String.format(template, value, type, limit);
     }

@@ -24,22 +24,38 @@ public final class RegisteredType<H> {
         this.builtIn = builtIn;
     }
 
-    /** Returns the type number, 0..65535. */
+    /**
+     * Returns the type number, 0..65535.
+     *
+     * @return the type number, 0..65535
+     */
     public int type() {
         return type;
     }
 
-    /** Returns the name given at registration, for logs. */
+    /**
+     * Returns the name given at registration, for logs.
+     *
+     * @return the non-empty name
+     */
     public String name() {
         return name;
     }
 
-    /** Returns the fewest payload bytes (after the header) a frame of this type must carry. */
+    /**
+     * Returns the fewest payload bytes (after the header) a frame of this type must carry.
+     *
+     * @return the minimum payload length in bytes, 0..65527
+     */
     public int minPayloadLength() {
         return minPayloadLength;
     }
 
-    /** Returns the fewest bytes a whole frame of this type must have, header included. */
+    /**
+     * Returns the fewest bytes a whole frame of this type must have, header included.
+     *
+     * @return the minimum frame length in bytes, 8..65535
+     */
     public int minFrameLength() {
         return Header.HEADER_LENGTH + minPayloadLength;
     }
@@ -47,12 +63,18 @@ public final class RegisteredType<H> {
     /**
      * Returns the user's handler, or null for a built-in type: the connection layer decodes those
      * itself with this package's flyweights.
+     *
+     * @return the handler, or null for a built-in type
      */
     public H handler() {
         return handler;
     }
 
-    /** Returns whether this is one of the seven bfddp v1 built-in types. */
+    /**
+     * Returns whether this is one of the seven bfddp v1 built-in types.
+     *
+     * @return true for a built-in type, false for a user type
+     */
     public boolean builtIn() {
         return builtIn;
     }

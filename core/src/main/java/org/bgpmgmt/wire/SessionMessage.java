@@ -60,6 +60,10 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Starts a {@link MessageType#DP_ADD_SESSION} at {@code offset}: header written, every payload
      * byte zero; returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the request id, 0..65535
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 140 bytes do not fit below the buffer's limit
      */
@@ -71,6 +75,10 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Starts a {@link MessageType#DP_DELETE_SESSION} at {@code offset}: header written, every
      * payload byte zero; returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the request id, 0..65535
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 140 bytes do not fit below the buffer's limit
      */
@@ -78,18 +86,31 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
         return encodeZeroed(buffer, offset, MessageType.DP_DELETE_SESSION, id);
     }
 
-    /** Returns the session flags, a combination of {@link SessionFlags} bits. */
+    /**
+     * Returns the session flags, a combination of {@link SessionFlags} bits.
+     *
+     * @return the flags as raw 32 bits
+     */
     public int flags() {
         return int32(FLAGS_OFFSET);
     }
 
-    /** Sets the session flags ({@link SessionFlags} bits); returns this. */
+    /**
+     * Sets the session flags ({@link SessionFlags} bits); returns this.
+     *
+     * @param flags the flags as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public SessionMessage flags(int flags) {
         int32(FLAGS_OFFSET, flags);
         return this;
     }
 
-    /** Returns the length in bytes of the addresses: 16 with {@link SessionFlags#IPV6}, else 4. */
+    /**
+     * Returns the length in bytes of the addresses: 16 with {@link SessionFlags#IPV6}, else 4.
+     *
+     * @return 4 or 16
+     */
     public int addressLength() {
         return (flags() & SessionFlags.IPV6) != 0 ? IPV6_ADDRESS_LENGTH : IPV4_ADDRESS_LENGTH;
     }
@@ -98,6 +119,9 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Copies the source address ({@link #addressLength()} bytes) into {@code dst} at {@code
      * dstOffset} without allocating; returns the number of bytes copied (4 or 16).
      *
+     * @param dst the array to copy into
+     * @param dstOffset the index in dst of the first byte copied
+     * @return the number of bytes copied, 4 or 16
      * @throws IndexOutOfBoundsException if dst has no room for them
      */
     public int copySourceAddressTo(byte[] dst, int dstOffset) {
@@ -108,6 +132,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Sets the source address from 4 (IPv4) or 16 (IPv6) raw bytes, zeroing the rest of the field,
      * without allocating; returns this. The flags are not changed.
      *
+     * @param src the address in network byte order, 4 or 16 bytes
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if src is not 4 or 16 bytes long
      */
     public SessionMessage sourceAddress(byte[] src) {
@@ -118,6 +144,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Returns the source address as an {@link InetAddress}, 4 or 16 bytes as {@link
      * #addressLength()} says. Allocates.
+     *
+     * @return a new address, IPv4 or IPv6
      */
     public InetAddress sourceInetAddress() {
         return readInetAddress(SOURCE_OFFSET);
@@ -126,6 +154,9 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Sets the source address from an {@link InetAddress}, zeroing the rest of the field; returns
      * this. Allocates (via {@link InetAddress#getAddress()}). The flags are not changed.
+     *
+     * @param address the IPv4 or IPv6 source address
+     * @return this flyweight, for chaining
      */
     public SessionMessage sourceInetAddress(InetAddress address) {
         writeAddress(SOURCE_OFFSET, address.getAddress(), "sourceAddress");
@@ -136,6 +167,9 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Copies the destination address ({@link #addressLength()} bytes) into {@code dst} at {@code
      * dstOffset} without allocating; returns the number of bytes copied (4 or 16).
      *
+     * @param dst the array to copy into
+     * @param dstOffset the index in dst of the first byte copied
+     * @return the number of bytes copied, 4 or 16
      * @throws IndexOutOfBoundsException if dst has no room for them
      */
     public int copyDestinationAddressTo(byte[] dst, int dstOffset) {
@@ -146,6 +180,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Sets the destination address from 4 (IPv4) or 16 (IPv6) raw bytes, zeroing the rest of the
      * field, without allocating; returns this. The flags are not changed.
      *
+     * @param src the address in network byte order, 4 or 16 bytes
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if src is not 4 or 16 bytes long
      */
     public SessionMessage destinationAddress(byte[] src) {
@@ -156,6 +192,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Returns the destination address as an {@link InetAddress}, 4 or 16 bytes as {@link
      * #addressLength()} says. Allocates.
+     *
+     * @return a new address, IPv4 or IPv6
      */
     public InetAddress destinationInetAddress() {
         return readInetAddress(DESTINATION_OFFSET);
@@ -164,79 +202,145 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Sets the destination address from an {@link InetAddress}, zeroing the rest of the field;
      * returns this. Allocates (via {@link InetAddress#getAddress()}). The flags are not changed.
+     *
+     * @param address the IPv4 or IPv6 destination address
+     * @return this flyweight, for chaining
      */
     public SessionMessage destinationInetAddress(InetAddress address) {
         writeAddress(DESTINATION_OFFSET, address.getAddress(), "destinationAddress");
         return this;
     }
 
-    /** Returns the local discriminator, bfdd's session key, as raw 32 bits (unsigned on the wire). */
+    /**
+     * Returns the local discriminator, bfdd's session key, as raw 32 bits (unsigned on the wire).
+     *
+     * @return the local discriminator as raw 32 bits
+     */
     public int lid() {
         return int32(LID_OFFSET);
     }
 
-    /** Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this. */
+    /**
+     * Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this.
+     *
+     * @param lid the local discriminator as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public SessionMessage lid(int lid) {
         int32(LID_OFFSET, lid);
         return this;
     }
 
-    /** Returns the desired minimum transmit interval in µs, 0..4294967295. */
+    /**
+     * Returns the desired minimum transmit interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long minTx() {
         return u32(MIN_TX_OFFSET);
     }
 
-    /** Sets the desired minimum transmit interval, 0..4294967295 µs; returns this. */
+    /**
+     * Sets the desired minimum transmit interval, 0..4294967295 µs; returns this.
+     *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
+     * @throws IllegalArgumentException if micros is not 0..4294967295
+     */
     public SessionMessage minTx(long micros) {
         u32(MIN_TX_OFFSET, micros, "minTx");
         return this;
     }
 
-    /** Returns the required minimum receive interval in µs, 0..4294967295. */
+    /**
+     * Returns the required minimum receive interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long minRx() {
         return u32(MIN_RX_OFFSET);
     }
 
-    /** Sets the required minimum receive interval, 0..4294967295 µs; returns this. */
+    /**
+     * Sets the required minimum receive interval, 0..4294967295 µs; returns this.
+     *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
+     * @throws IllegalArgumentException if micros is not 0..4294967295
+     */
     public SessionMessage minRx(long micros) {
         u32(MIN_RX_OFFSET, micros, "minRx");
         return this;
     }
 
-    /** Returns the minimum echo transmit interval in µs, 0..4294967295. */
+    /**
+     * Returns the minimum echo transmit interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long minEchoTx() {
         return u32(MIN_ECHO_TX_OFFSET);
     }
 
-    /** Sets the minimum echo transmit interval, 0..4294967295 µs; returns this. */
+    /**
+     * Sets the minimum echo transmit interval, 0..4294967295 µs; returns this.
+     *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
+     * @throws IllegalArgumentException if micros is not 0..4294967295
+     */
     public SessionMessage minEchoTx(long micros) {
         u32(MIN_ECHO_TX_OFFSET, micros, "minEchoTx");
         return this;
     }
 
-    /** Returns the required minimum echo receive interval in µs, 0..4294967295. */
+    /**
+     * Returns the required minimum echo receive interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long minEchoRx() {
         return u32(MIN_ECHO_RX_OFFSET);
     }
 
-    /** Sets the required minimum echo receive interval, 0..4294967295 µs; returns this. */
+    /**
+     * Sets the required minimum echo receive interval, 0..4294967295 µs; returns this.
+     *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
+     * @throws IllegalArgumentException if micros is not 0..4294967295
+     */
     public SessionMessage minEchoRx(long micros) {
         u32(MIN_ECHO_RX_OFFSET, micros, "minEchoRx");
         return this;
     }
 
-    /** Returns the hold time in milliseconds, 0..4294967295. */
+    /**
+     * Returns the hold time in milliseconds, 0..4294967295.
+     *
+     * @return the hold time in ms, 0..4294967295
+     */
     public long holdTime() {
         return u32(HOLD_TIME_OFFSET);
     }
 
-    /** Sets the hold time, 0..4294967295 ms; returns this. */
+    /**
+     * Sets the hold time, 0..4294967295 ms; returns this.
+     *
+     * @param millis the hold time in ms, 0..4294967295
+     * @return this flyweight, for chaining
+     * @throws IllegalArgumentException if millis is not 0..4294967295
+     */
     public SessionMessage holdTime(long millis) {
         u32(HOLD_TIME_OFFSET, millis, "holdTime");
         return this;
     }
 
-    /** Returns the TTL, 0..255 (255 for single hop). */
+    /**
+     * Returns the TTL, 0..255 (255 for single hop).
+     *
+     * @return the TTL, 0..255
+     */
     public int ttl() {
         return u8(TTL_OFFSET);
     }
@@ -244,6 +348,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Sets the TTL; returns this.
      *
+     * @param ttl the TTL, 0..255 (255 for single hop)
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if ttl is not 0..255
      */
     public SessionMessage ttl(int ttl) {
@@ -251,7 +357,11 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
         return this;
     }
 
-    /** Returns the detection multiplier, 0..255. */
+    /**
+     * Returns the detection multiplier, 0..255.
+     *
+     * @return the detection multiplier, 0..255
+     */
     public int detectMult() {
         return u8(DETECT_MULT_OFFSET);
     }
@@ -259,6 +369,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Sets the detection multiplier; returns this.
      *
+     * @param multiplier the detection multiplier, 0..255
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if multiplier is not 0..255
      */
     public SessionMessage detectMult(int multiplier) {
@@ -266,12 +378,21 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
         return this;
     }
 
-    /** Returns the interface index as raw 32 bits (unsigned on the wire; 0 when none). */
+    /**
+     * Returns the interface index as raw 32 bits (unsigned on the wire; 0 when none).
+     *
+     * @return the interface index as raw 32 bits, 0 when none
+     */
     public int ifindex() {
         return int32(IFINDEX_OFFSET);
     }
 
-    /** Sets the interface index (raw 32 bits, unsigned on the wire; 0 for none); returns this. */
+    /**
+     * Sets the interface index (raw 32 bits, unsigned on the wire; 0 for none); returns this.
+     *
+     * @param ifindex the interface index as raw 32 bits, 0 for none
+     * @return this flyweight, for chaining
+     */
     public SessionMessage ifindex(int ifindex) {
         int32(IFINDEX_OFFSET, ifindex);
         return this;
@@ -280,6 +401,8 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
     /**
      * Returns the length in bytes of the interface name: the bytes before the first NUL, 64 if the
      * sender left no NUL. Does not allocate.
+     *
+     * @return the name's length in bytes, 0..64
      */
     public int ifnameLength() {
         int start = payloadIndex(IFNAME_OFFSET);
@@ -295,6 +418,9 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Copies the interface name's bytes (those before the first NUL, at most 64) into {@code dst}
      * at {@code dstOffset} without allocating; returns how many were copied (0 when none).
      *
+     * @param dst the array to copy into
+     * @param dstOffset the index in dst of the first byte copied
+     * @return the number of bytes copied, 0..64
      * @throws IndexOutOfBoundsException if dst has no room for them
      */
     public int copyIfnameTo(byte[] dst, int dstOffset) {
@@ -303,7 +429,11 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
         return n;
     }
 
-    /** Returns the interface name decoded as UTF-8, "" when none. Allocates. */
+    /**
+     * Returns the interface name decoded as UTF-8, "" when none. Allocates.
+     *
+     * @return a new string holding the interface name, empty when none
+     */
     public String ifname() {
         byte[] bytes = new byte[ifnameLength()];
         copyIfnameTo(bytes, 0);
@@ -314,6 +444,9 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Sets the interface name from a String written as UTF-8 (plain ASCII for Linux names) and
      * NUL-pads the rest of the field, without allocating; returns this. An empty name means none.
      *
+     * @param name the interface name, at most 63 bytes in UTF-8; not null
+     * @return this flyweight, for chaining
+     * @throws NullPointerException if name is null
      * @throws IllegalArgumentException if the name is longer than 63 bytes in UTF-8, contains a
      *     NUL or an unpaired surrogate; the message names the value, and the field is unchanged
      */
@@ -335,6 +468,10 @@ public final class SessionMessage extends MessageFlyweight<SessionMessage> {
      * Sets the interface name from {@code length} raw bytes of {@code src} and NUL-pads the rest of
      * the field, without allocating; returns this.
      *
+     * @param src the array holding the name's bytes
+     * @param srcOffset the index in src of the name's first byte
+     * @param length the number of bytes to copy, 0..63 (0 for none)
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if length is more than 63 or the bytes contain a NUL
      * @throws IndexOutOfBoundsException if the range lies outside src
      */

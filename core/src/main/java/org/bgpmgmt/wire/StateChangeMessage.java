@@ -33,6 +33,10 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
      * Starts a {@link MessageType#BFD_STATE_CHANGE} at {@code offset}: header written, every
      * payload byte zero (state {@link BfdState#ADMIN_DOWN}); returns this.
      *
+     * @param buffer the big-endian buffer to write into
+     * @param offset the absolute index of the frame's first header byte
+     * @param id the message id, 0..65535 (0 = unsolicited)
+     * @return this flyweight, wrapping the new frame, for chaining
      * @throws IllegalArgumentException if id is not 0..65535 or the buffer is not big-endian
      * @throws IndexOutOfBoundsException if 36 bytes do not fit below the buffer's limit
      */
@@ -40,40 +44,71 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return encodeZeroed(buffer, offset, MessageType.BFD_STATE_CHANGE, id);
     }
 
-    /** Returns the local discriminator as raw 32 bits (unsigned on the wire). */
+    /**
+     * Returns the local discriminator as raw 32 bits (unsigned on the wire).
+     *
+     * @return the local discriminator as raw 32 bits
+     */
     public int lid() {
         return int32(LID_OFFSET);
     }
 
-    /** Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this. */
+    /**
+     * Sets the local discriminator (raw 32 bits, unsigned on the wire); returns this.
+     *
+     * @param lid the local discriminator as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public StateChangeMessage lid(int lid) {
         int32(LID_OFFSET, lid);
         return this;
     }
 
-    /** Returns the remote discriminator as raw 32 bits (unsigned on the wire). */
+    /**
+     * Returns the remote discriminator as raw 32 bits (unsigned on the wire).
+     *
+     * @return the remote discriminator as raw 32 bits
+     */
     public int rid() {
         return int32(RID_OFFSET);
     }
 
-    /** Sets the remote discriminator (raw 32 bits, unsigned on the wire); returns this. */
+    /**
+     * Sets the remote discriminator (raw 32 bits, unsigned on the wire); returns this.
+     *
+     * @param rid the remote discriminator as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public StateChangeMessage rid(int rid) {
         int32(RID_OFFSET, rid);
         return this;
     }
 
-    /** Returns the remote's flags, a combination of {@link RemoteFlags} bits. */
+    /**
+     * Returns the remote's flags, a combination of {@link RemoteFlags} bits.
+     *
+     * @return the remote flags as raw 32 bits
+     */
     public int remoteFlags() {
         return int32(REMOTE_FLAGS_OFFSET);
     }
 
-    /** Sets the remote's flags ({@link RemoteFlags} bits); returns this. */
+    /**
+     * Sets the remote's flags ({@link RemoteFlags} bits); returns this.
+     *
+     * @param flags the remote flags as raw 32 bits
+     * @return this flyweight, for chaining
+     */
     public StateChangeMessage remoteFlags(int flags) {
         int32(REMOTE_FLAGS_OFFSET, flags);
         return this;
     }
 
-    /** Returns the remote's desired minimum transmit interval in µs, 0..4294967295. */
+    /**
+     * Returns the remote's desired minimum transmit interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long desiredTx() {
         return u32(DESIRED_TX_OFFSET);
     }
@@ -81,6 +116,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the remote's desired minimum transmit interval in µs; returns this.
      *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if micros is not 0..4294967295
      */
     public StateChangeMessage desiredTx(long micros) {
@@ -88,7 +125,11 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return this;
     }
 
-    /** Returns the remote's required minimum receive interval in µs, 0..4294967295. */
+    /**
+     * Returns the remote's required minimum receive interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long requiredRx() {
         return u32(REQUIRED_RX_OFFSET);
     }
@@ -96,6 +137,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the remote's required minimum receive interval in µs; returns this.
      *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if micros is not 0..4294967295
      */
     public StateChangeMessage requiredRx(long micros) {
@@ -103,7 +146,11 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return this;
     }
 
-    /** Returns the remote's required minimum echo receive interval in µs, 0..4294967295. */
+    /**
+     * Returns the remote's required minimum echo receive interval in µs, 0..4294967295.
+     *
+     * @return the interval in µs, 0..4294967295
+     */
     public long requiredEchoRx() {
         return u32(REQUIRED_ECHO_RX_OFFSET);
     }
@@ -111,6 +158,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the remote's required minimum echo receive interval in µs; returns this.
      *
+     * @param micros the interval in µs, 0..4294967295
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if micros is not 0..4294967295
      */
     public StateChangeMessage requiredEchoRx(long micros) {
@@ -118,7 +167,11 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return this;
     }
 
-    /** Returns the local session state as the data plane decided it, a {@link BfdState} value. */
+    /**
+     * Returns the local session state as the data plane decided it, a {@link BfdState} value.
+     *
+     * @return the state, 0..255
+     */
     public int state() {
         return u8(STATE_OFFSET);
     }
@@ -126,6 +179,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the local session state (a {@link BfdState} value, 0..255 accepted); returns this.
      *
+     * @param state the state, 0..255
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if state is not 0..255
      */
     public StateChangeMessage state(int state) {
@@ -133,7 +188,11 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return this;
     }
 
-    /** Returns the diagnostic code, a {@link BfdDiagnostic} value. */
+    /**
+     * Returns the diagnostic code, a {@link BfdDiagnostic} value.
+     *
+     * @return the diagnostic code, 0..255
+     */
     public int diagnostics() {
         return u8(DIAGNOSTICS_OFFSET);
     }
@@ -141,6 +200,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the diagnostic code (a {@link BfdDiagnostic} value, 0..255 accepted); returns this.
      *
+     * @param code the diagnostic code, 0..255
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if code is not 0..255
      */
     public StateChangeMessage diagnostics(int code) {
@@ -148,7 +209,11 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
         return this;
     }
 
-    /** Returns the remote's detection multiplier, 0..255. */
+    /**
+     * Returns the remote's detection multiplier, 0..255.
+     *
+     * @return the detection multiplier, 0..255
+     */
     public int detectionMultiplier() {
         return u8(DETECTION_MULTIPLIER_OFFSET);
     }
@@ -156,6 +221,8 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     /**
      * Sets the remote's detection multiplier; returns this.
      *
+     * @param multiplier the detection multiplier, 0..255
+     * @return this flyweight, for chaining
      * @throws IllegalArgumentException if multiplier is not 0..255
      */
     public StateChangeMessage detectionMultiplier(int multiplier) {
