@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=examples/target/bgpmgmt-examples.jar
-PORT=${PORT:-50700}
+# A free port unless PORT is given: a fixed one may be taken on a shared machine.
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 [ -x /usr/lib/frr/bfdd ] || { echo "bfdd missing: apt-get install -y frr" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "$JAR missing: mvn -B -DskipTests package" >&2; exit 2; }
 
@@ -32,6 +33,9 @@ chown -R frr:frr "$DIR"
     --vty_socket "$DIR" --bfdctl "$DIR/bfdd.sock" -z "$DIR/zserv.api" -P 0 \
     --log "file:$DIR/bfdd.log" -d
 for _ in $(seq 100); do [ -S "$DIR/bfdd.vty" ] && break; sleep 0.1; done
+if grep -q "failed to bind" "$DIR/bfdd.log" 2>/dev/null; then
+  echo "run-with-bfdd: bfdd could not bind 127.0.0.1:$PORT" >&2; cat "$DIR/bfdd.log" >&2; exit 1
+fi
 
 java -jar "$JAR" dataplane --connect "127.0.0.1:$PORT" --state up --duration 20 > "$DIR/dataplane.out" 2>&1 &
 DP_PID=$!
