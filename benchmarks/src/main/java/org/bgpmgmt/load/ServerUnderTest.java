@@ -57,16 +57,21 @@ abstract class ServerUnderTest implements AutoCloseable {
         private BufferedReader out;
         private Writer in;
 
-        JavaServer(final String name, final String mainClass) {
+        private final String[] extra;
+
+        JavaServer(final String name, final String mainClass, final String... extra) {
             super(name);
             this.mainClass = mainClass;
+            this.extra = extra;
         }
 
         @Override
         void start() throws IOException {
-            final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass,
-                "--listen", "127.0.0.1:0").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            final String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            final List<String> cmd = new java.util.ArrayList<>(List.of(javaBin, "-Xmx1g", "-cp",
+                System.getProperty("java.class.path"), mainClass, "--listen", "127.0.0.1:0"));
+            cmd.addAll(List.of(extra));
+            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             String line;
@@ -77,6 +82,20 @@ abstract class ServerUnderTest implements AutoCloseable {
                 }
             }
             throw new IOException(name + " exited before it was ready");
+        }
+
+        /** Heap used after GC, direct buffer bytes, loop thread CPU nanoseconds. */
+        long[] heap() throws IOException {
+            in.write("heap\n");
+            in.flush();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("HEAP ")) {
+                    final String[] f = line.split(" ");
+                    return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
+                }
+            }
+            throw new IOException(name + " exited");
         }
 
         @Override

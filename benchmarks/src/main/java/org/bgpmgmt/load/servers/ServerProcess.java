@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * The control protocol every benchmark server speaks with the runner that started it: it prints
  * {@code READY <endpoint>} once it accepts connections, answers {@code stats} on standard input
- * with {@code STATS <allocated bytes on the loop thread> <messages handled>}, and stops on
+ * with {@code STATS <allocated bytes on the loop thread> <messages handled>}, {@code heap} with
+ * {@code HEAP <heap used after GC> <direct buffer bytes> <loop thread CPU ns>}, and stops on
  * {@code stop} or end of input.
  */
 final class ServerProcess {
@@ -31,6 +32,19 @@ final class ServerProcess {
         while ((line = in.readLine()) != null) {
             if (line.equals("stats")) {
                 System.out.println("STATS " + allocatedBytes(loopThreadId) + " " + messages.getAsLong());
+                System.out.flush();
+            } else if (line.equals("heap")) {
+                // Heap after a full collection, direct buffer memory, and the loop thread's CPU time.
+                System.gc();
+                long direct = 0;
+                for (java.lang.management.BufferPoolMXBean pool
+                    : ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)) {
+                    if (pool.getName().equals("direct")) {
+                        direct = pool.getMemoryUsed();
+                    }
+                }
+                System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() + " "
+                    + direct + " " + ManagementFactory.getThreadMXBean().getThreadCpuTime(loopThreadId));
                 System.out.flush();
             } else if (line.equals("stop")) {
                 return;
