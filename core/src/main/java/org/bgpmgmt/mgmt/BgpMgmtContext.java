@@ -404,9 +404,9 @@ public final class BgpMgmtContext implements AutoCloseable {
     private void drainThenClose(final CompletableFuture<Void> done, final long deadline) {
         boolean drained = true;
         for (Connection c : List.copyOf(allConnections())) { // a failed flush removes its connection
-            if (c.isUp() && c.outputUsage() > 0 || c.isUp() && !c.outbox.isEmpty()) {
+            if (c.isUp() && (c.outputUsage() > 0 || !c.outbox.isEmpty() || listeners.owesOutput(c))) {
                 c.flush();
-                drained &= c.outputUsage() == 0 && c.outbox.isEmpty();
+                drained &= c.outputUsage() == 0 && c.outbox.isEmpty() && !listeners.owesOutput(c);
             }
         }
         if (drained || System.nanoTime() - deadline >= 0 || done.isDone()) {
@@ -511,6 +511,10 @@ public final class BgpMgmtContext implements AutoCloseable {
         idleCloses++;
         LOG.info("{}: closing {}: no input for {} ms (idleTimeout)", name, c.peer(), silentMillis);
         c.close("idle for " + silentMillis + " ms");
+    }
+
+    void outputDrained(final Connection c) {
+        listeners.outputDrained(c);
     }
 
     void protocolError(final Connection c, final String reason) {

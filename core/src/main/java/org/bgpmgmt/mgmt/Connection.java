@@ -51,6 +51,7 @@ public final class Connection {
     private String peer = "-";
     private boolean up;
     private boolean batching;
+    private boolean refused;
     private long lastEchoTime;
     int attachedSessions;
 
@@ -196,6 +197,41 @@ public final class Connection {
         return false;
     }
 
+    /**
+     * Closes this connection for a protocol error found by a message handler (malformed content
+     * of a user's message type), exactly as the frame check does for bfddp: one warning naming
+     * the peer and the reason, the protocol-error counters, and a reconnect in client mode. Any
+     * thread.
+     *
+     * @param reason what was wrong, for the log
+     */
+    public void protocolError(final String reason) {
+        context.runOnLoop(() -> {
+            if (up) {
+                counters.protocolErrors++;
+                context.protocolError(this, reason);
+            }
+        });
+    }
+
+    /**
+     * Returns the loop that drives this connection. Any thread.
+     *
+     * @return the loop
+     */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Returns how many bytes the output buffer can take now. Loop thread only.
+     *
+     * @return free bytes in the output buffer
+     */
+    public int outputRemaining() {
+        return out.remaining();
+    }
+
     /** A fresh request id, never 0. Loop thread. */
     int nextId() {
         return ids.next();
@@ -262,6 +298,7 @@ public final class Connection {
             writeNow();
             if (out.remaining() < length) {
                 counters.outputFullEvents++;
+                refused = true;
                 return -1;
             }
         }
@@ -392,6 +429,11 @@ public final class Connection {
             }
             counters.outputBytes += n;
             out.compact();
+            if (refused && out.position() == 0) {
+                refused = false;
+                context.outputDrained(this); // a catalog may fill the buffer again; the loop goes on
+                continue;
+            }
             if (n == 0 || outbox.isEmpty()) {
                 return; // all sent, or the socket is full and the write task takes it from here
             }

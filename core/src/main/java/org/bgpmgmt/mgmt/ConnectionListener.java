@@ -21,4 +21,26 @@ public interface ConnectionListener {
      */
     default void connectionDown(Connection connection) {
     }
+
+    /**
+     * The output buffer of {@code connection} has emptied after at least one enqueue on it was
+     * refused for lack of room: the moment to send what a catalog still owes. Called once per
+     * such episode, not on every write.
+     *
+     * @param connection the connection
+     */
+    default void outputDrained(Connection connection) {
+    }
+
+    /**
+     * Tells {@link BgpMgmtContext#close()} whether this listener still owes {@code connection}
+     * messages, so that close waits for them (bounded by the close timeout) as it does for the
+     * built-in session outbox.
+     *
+     * @param connection the connection
+     * @return true while messages are owed
+     */
+    default boolean hasPendingOutput(Connection connection) {
+        return false;
+    }
 }

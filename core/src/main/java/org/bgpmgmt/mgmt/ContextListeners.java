@@ -65,6 +65,25 @@ final class ContextListeners {
         }
     }
 
+    void outputDrained(final Connection c) {
+        for (ConnectionListener l : connections) {
+            try {
+                l.outputDrained(c);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+    }
+
+    boolean owesOutput(final Connection c) {
+        for (ConnectionListener l : connections) {
+            if (l.hasPendingOutput(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void connectionDown(final Connection c) {
         for (ConnectionListener l : connections) {
             try {

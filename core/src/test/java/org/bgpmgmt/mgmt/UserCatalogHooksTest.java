@@ -69,4 +69,27 @@ class UserCatalogHooksTest {
             client.close();
         }
     }
+
+    @Test
+    void shouldLetAHandlerCloseItsConnectionForAProtocolError() throws Exception {
+        final MessageRegistry<MessageHandler> types = new MessageRegistry<>();
+        types.register(SQUARE, "SQUARE", 4, (conn, buf, off, len) -> {
+            if (buf.getInt(off + 8) < 0) {
+                conn.protocolError("negative value " + buf.getInt(off + 8));
+            }
+        });
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks-error")).start()) {
+            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+                new BgpMgmtConfig().registry(types));
+            try (RawPeer good = new RawPeer(server.endpoint()); RawPeer bad = new RawPeer(server.endpoint())) {
+                good.write(frame(SQUARE, 1, 5));
+                bad.write(frame(SQUARE, 1, -5));
+                assertTrue(bad.closedByPeer(Duration.ofSeconds(10)), "malformed content closes like a framing error");
+                Await.until("counted", () -> server.stats().protocolErrors() == 1);
+                good.write(Frames.echoRequest(8, 8));
+                assertEquals(8, good.readFrame().getShort(4), "the other connection is untouched");
+            }
+            server.close();
+        }
+    }
 }

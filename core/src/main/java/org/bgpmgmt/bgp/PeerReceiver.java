@@ -1,0 +1,119 @@
+package org.bgpmgmt.bgp;
+
+import java.nio.ByteBuffer;
+import org.bgpmgmt.mgmt.Connection;
+import org.bgpmgmt.mgmt.MessageHandler;
+import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.wire.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one {@link MessageHandler} registered for every catalog type: checks each frame's content
+ * and hands it to the table. Runs on the loop thread (of the one context the catalog serves).
+ *
+ * <p>Frames shorter than their type are rejected by the context's frame decoder before they get
+ * here (PAYLOAD_TOO_SHORT: connection closed, counted). What this class rejects is content: a zero
+ * key, an FSM state outside 1..6, a description that is too long or not UTF-8. Such a frame is
+ * skipped, counted and logged, and the connection goes on, because a handler has no public way to
+ * close its connection with a protocol error. A catalog type the role does not take is counted
+ * and skipped, as the context does with a bfddp type a role does not handle.
+ */
+final class PeerReceiver implements MessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerReceiver.class);
+
+    private final CatalogEvents events;
+    private final PeerTable table;
+    private final LoopHop hop;
+    private final PeerAddMessage add = new PeerAddMessage();
+    private final PeerKeyMessage keyOnly = new PeerKeyMessage();
+    private final PeerStateMessage state = new PeerStateMessage();
+    private final PeerSyncMessage sync = new PeerSyncMessage();
+
+    PeerReceiver(final CatalogEvents events, final PeerTable table, final LoopHop hop) {
+        this.events = events;
+        this.table = table;
+        this.hop = hop;
+    }
+
+    @Override
+    public void onMessage(final Connection connection, final ByteBuffer buffer, final int offset, final int length) {
+        hop.handlerRunsHere();
+        final int type = Header.typeAt(buffer, offset);
+        final boolean dataPlane = table.role() == Role.DATA_PLANE;
+        switch (type) {
+            case BgpMessageType.PEER_ADD:
+                if (dataPlane) {
+                    peerAdd(connection, add.wrap(buffer, offset));
+                    return;
+                }
+                break;
+            case BgpMessageType.PEER_DELETE:
+                if (dataPlane) {
+                    final int key = keyOnly.wrap(buffer, offset).key();
+                    if (key == 0) {
+                        events.malformed(connection, "PEER_DELETE with key 0");
+                    } else {
+                        table.deleted(key);
+                    }
+                    return;
+                }
+                break;
+            case BgpMessageType.PEER_STATE:
+                if (!dataPlane) {
+                    peerState(connection, state.wrap(buffer, offset));
+                    return;
+                }
+                break;
+            case BgpMessageType.PEER_COUNTERS_REQUEST:
+                if (dataPlane) {
+                    final int key = keyOnly.wrap(buffer, offset).key();
+                    final int id = keyOnly.id();
+                    if (key == 0 || id == 0) {
+                        events.malformed(connection, "PEER_COUNTERS_REQUEST with key " + Integer.toUnsignedString(key)
+                            + " and id " + id + " (neither may be 0)");
+                    } else {
+                        table.countersRequested(connection, id, key);
+                    }
+                    return;
+                }
+                break;
+            case BgpMessageType.PEER_SYNC_END:
+                if (dataPlane) {
+                    LOG.debug("resync from {} ended: {} peers", connection.peer(),
+                        sync.wrap(buffer, offset).peerCount());
+                    table.syncEnded();
+                    return;
+                }
+                break;
+            default:
+                // PEER_COUNTERS_REPLY gets here only when no request waits for its id: the
+                // connection pairs awaited replies before it looks up a handler.
+                break;
+        }
+        table.unexpected++;
+        events.unexpected(connection, type);
+    }
+
+    private void peerAdd(final Connection connection, final PeerAddMessage m) {
+        final BgpPeer peer;
+        try {
+            peer = BgpPeer.from(m);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            events.malformed(connection, "PEER_ADD for key " + Integer.toUnsignedString(m.key()) + ": "
+                + e.getMessage());
+            return;
+        }
+        table.received(connection, peer);
+    }
+
+    private void peerState(final Connection connection, final PeerStateMessage m) {
+        final BgpFsmState fsm = BgpFsmState.fromCode(m.state());
+        if (m.key() == 0 || fsm == null) {
+            events.malformed(connection, "PEER_STATE for key " + Integer.toUnsignedString(m.key()) + " with state "
+                + m.state() + " (key must not be 0, state must be 1..6)");
+            return;
+        }
+        table.stateReceived(new PeerState(m.key(), fsm, m.errorCode(), m.errorSubcode(), m.timeInState()));
+    }
+}

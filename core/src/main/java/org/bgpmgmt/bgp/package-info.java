@@ -1,0 +1,18 @@
+/**
+ * The BGP peer catalog: BgpMgmt's own message types for managing BGP peers over the bfddp v1
+ * framing, registered through the public {@link org.bgpmgmt.wire.MessageRegistry} exactly as a
+ * user's catalog would be. The wire reference is {@code docs/PROTOCOL.md}.
+ *
+ * <p>Contents: flyweights over the five catalog messages ({@link org.bgpmgmt.bgp.PeerAddMessage},
+ * {@link org.bgpmgmt.bgp.PeerKeyMessage}, {@link org.bgpmgmt.bgp.PeerStateMessage}, {@link
+ * org.bgpmgmt.bgp.PeerCountersMessage}) with their type numbers in {@link
+ * org.bgpmgmt.bgp.BgpMessageType}; immutable values ({@link org.bgpmgmt.bgp.BgpPeer}, {@link
+ * org.bgpmgmt.bgp.PeerState}, {@link org.bgpmgmt.bgp.PeerCounters}); and {@link
+ * org.bgpmgmt.bgp.BgpPeerCatalog}, the peer table a user attaches to a {@link
+ * org.bgpmgmt.mgmt.BgpMgmtContext} in either role.
+ *
+ * <p>Thread model: flyweights are "Not thread-safe." and meant one per loop; values are immutable;
+ * the catalog's public methods may be called from any thread and hop onto its context's loop, and
+ * its listeners run on that loop thread.
+ */
+package org.bgpmgmt.bgp;
