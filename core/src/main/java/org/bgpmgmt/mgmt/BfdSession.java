@@ -59,6 +59,9 @@ public final class BfdSession {
 
     /** Reads the session a DP_ADD_SESSION or DP_DELETE_SESSION carries. Allocates. */
     static BfdSession from(final SessionMessage m) {
+        if (m.ifnameLength() > SessionMessage.IFNAME_MAX_LENGTH) {
+            throw new IllegalArgumentException("the 64-byte ifname field has no terminating NUL");
+        }
         final boolean v6 = (m.flags() & SessionFlags.IPV6) != 0;
         final byte[] src = new byte[v6 ? 16 : 4];
         final byte[] dst = new byte[v6 ? 16 : 4];

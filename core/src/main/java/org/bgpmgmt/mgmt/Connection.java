@@ -364,7 +364,17 @@ public final class Connection {
             int length;
             while ((length = decoder.check(in, at, end - at)) > 0) {
                 counters.inputMessages++;
-                codec.dispatch(decoder.frameType(), decoder.frameId(), in, at, length);
+                try {
+                    codec.dispatch(decoder.frameType(), decoder.frameId(), in, at, length);
+                } catch (RuntimeException e) {
+                    // Content the frame check cannot see (found by fuzzing: an ifname with no NUL).
+                    // Without this the read task would end without re-adding itself and the
+                    // connection would hang; instead it closes like any other protocol error.
+                    counters.protocolErrors++;
+                    context.protocolError(this, "malformed " + MessageType.name(decoder.frameType()) + ": "
+                        + e.getMessage());
+                    return;
+                }
                 if (!up) {
                     return; // a handler closed us
                 }

@@ -277,6 +277,20 @@ abstract class ContextContractTest {
             Frames.raw(1, MessageType.BFD_SESSION_COUNTERS, 1, 76, 76),  // payload shorter than its type needs
         };
         try (RawPeer good = new RawPeer(control.endpoint())) {
+            // Found by the fuzzer: content the frame check cannot see must not hang the connection.
+            java.nio.file.Files.createDirectories(dir.resolve("second"));
+            final BgpMgmtContext data = later(BgpMgmtContext.listen(serverLoop, endpoint(dir.resolve("second")),
+                new BgpMgmtConfig().role(Role.DATA_PLANE).name("second")));
+            try (RawPeer bad = new RawPeer(data.endpoint())) {
+                final ByteBuffer add = Frames.addSession(9);
+                for (int i = 0; i < 64; i++) {
+                    add.put(8 + 68 + i, (byte) 'i'); // an ifname field with no NUL
+                }
+                bad.write(add);
+                assertTrue(bad.closedByPeer(Duration.ofSeconds(10)), "malformed content must close, not hang");
+                Await.until("counted", () -> data.stats().protocolErrors() == 1);
+                assertTrue(data.sessions().isEmpty());
+            }
             for (int i = 0; i < broken.length; i++) {
                 try (RawPeer bad = new RawPeer(control.endpoint())) {
                     bad.write(broken[i]);

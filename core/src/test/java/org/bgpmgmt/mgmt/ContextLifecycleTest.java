@@ -58,7 +58,11 @@ class ContextLifecycleTest {
             stale.bind(java.net.UnixDomainSocketAddress.of(sock));
         }
         assertTrue(Files.exists(sock), "a crashed server leaves its socket file");
-        BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig()).close();
+        final BgpMgmtContext replaced = BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
+        final java.net.BindException live = assertThrows(java.net.BindException.class,
+            () -> BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig()));
+        assertTrue(live.getMessage().contains("live server"), live.getMessage());
+        replaced.close();
         final Path file = dir.resolve("precious.txt");
         Files.writeString(file, "keep me");
         final IOException e = assertThrows(IOException.class,
