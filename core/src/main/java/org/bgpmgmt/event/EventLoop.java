@@ -325,25 +325,7 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException when JMX refuses the registration
      */
     public javax.management.ObjectName registerMBean() {
-        try {
-            final javax.management.ObjectName on = new javax.management.ObjectName(
-                "org.bgpmgmt:type=EventLoop,name=" + javax.management.ObjectName.quote(name));
-            final javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(on)) {
-                server.unregisterMBean(on);
-            }
-            server.registerMBean(new LoopMBean(this), on);
-            scheduler.onClose(() -> {
-                try {
-                    server.unregisterMBean(on);
-                } catch (javax.management.JMException e) {
-                    // already gone
-                }
-            });
-            return on;
-        } catch (javax.management.JMException e) {
-            throw new IllegalStateException("cannot register the MBean of loop " + name, e);
-        }
+        return LoopMBean.register(this, scheduler);
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -1,6 +1,10 @@
 package org.bgpmgmt.event;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /** The {@link EventLoopMXBean} of one loop: every figure from one accounting snapshot. */
 final class LoopMBean implements EventLoopMXBean {
@@ -8,6 +12,28 @@ final class LoopMBean implements EventLoopMXBean {
 
     LoopMBean(final EventLoop loop) {
         this.loop = loop;
+    }
+
+    /** Registers the bean of {@code loop}, replacing one of the same name; unregisters it at stop. */
+    static ObjectName register(final EventLoop loop, final Scheduler scheduler) {
+        try {
+            final ObjectName on = new ObjectName("org.bgpmgmt:type=EventLoop,name=" + ObjectName.quote(loop.name()));
+            final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(on)) {
+                server.unregisterMBean(on);
+            }
+            server.registerMBean(new LoopMBean(loop), on);
+            scheduler.onClose(() -> {
+                try {
+                    server.unregisterMBean(on);
+                } catch (JMException e) {
+                    // already gone
+                }
+            });
+            return on;
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register the MBean of loop " + loop.name(), e);
+        }
     }
 
     @Override
