@@ -41,7 +41,10 @@ public final class BgpMessageType {
     /** The last type number this version of the catalog defines. */
     public static final int LAST = PEER_SYNC_END;
 
-    /** The last type number reserved for the catalog; 0x0106 up to here are never sent today. */
+    /**
+     * The last type number reserved for the catalog; 0x0106 up to here are never sent today, and a
+     * catalog that receives one closes the connection with a protocol error.
+     */
     public static final int LAST_RESERVED = 0x01FF;
 
     /** Frame length in bytes of {@link #PEER_ADD}. */

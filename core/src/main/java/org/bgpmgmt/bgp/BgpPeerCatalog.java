@@ -42,7 +42,17 @@ import org.bgpmgmt.wire.MessageRegistry;
  *
  * <p><b>Nothing accepted is lost.</b> Sending is state-based: a change marks the peer as owing a
  * message to its connection, and the catalog encodes owed messages while the output buffer takes
- * them, retrying every few milliseconds when it is full. Only the last state of a peer is sent.
+ * them. When the buffer refuses one, the rest wait, with no timer, until the connection reports
+ * the buffer drained ({@link ConnectionListener#outputDrained}); {@link BgpMgmtContext#close()}
+ * waits for them too, within its close timeout ({@link ConnectionListener#hasPendingOutput}).
+ * Only the last state of a peer is sent.
+ *
+ * <p><b>Errors close the connection.</b> A catalog frame with malformed content (a key 0, an FSM
+ * state outside 1..6, a bad description, ...) or of a type reserved for later versions
+ * (0x0106..0x01FF, registered by {@link #register} for that purpose) is a protocol error, handled
+ * as bfddp's framing errors: {@link Connection#protocolError} closes that connection only, counts
+ * it and warns once, and a client reconnects. A catalog type the role does not take, and a reply
+ * nobody waits for, are counted and skipped, as the context does with bfddp's.
  *
  * <p><b>Only to those who asked.</b> A data-plane catalog sends catalog messages only in answer to
  * catalog messages (state of peers it received, counters it was asked for), so a bfddp-only
@@ -52,7 +62,8 @@ import org.bgpmgmt.wire.MessageRegistry;
  * hop onto the context's loop (those returning a value wait for it) and need {@link #attach}
  * first, except {@link #updatePeer} and {@link #deletePeer}, which stage peers until then, and
  * calls from a listener, which may come before attach (the context connects as soon as it is
- * created) and act at once. Listeners and the registered handler run on the loop thread.
+ * created) and act at once on the loop of the connection that brought the peer. Listeners and the
+ * registered handler run on the loop thread.
  */
 public final class BgpPeerCatalog {
     private final Role role;
@@ -89,20 +100,22 @@ public final class BgpPeerCatalog {
 
     /**
      * Registers the six catalog types, with their payload lengths as minimum, in {@code registry},
-     * which the context's config must then carry ({@code BgpMgmtConfig.registry}). Once per
-     * catalog. Any thread, before the context is created.
+     * which the context's config must then carry ({@code BgpMgmtConfig.registry}); and the types
+     * reserved for later versions, 0x0106..0x01FF, with no minimum, so that one arriving is
+     * refused as a protocol error rather than skipped as an unknown type. Once per catalog. Any
+     * thread, before the context is created.
      *
      * @param registry the registry, not yet handed to a context
      * @return the same registry, to chain into the config
      * @throws IllegalStateException if this catalog was already registered
-     * @throws IllegalArgumentException if one of the types 0x0100..0x0105 is already taken
+     * @throws IllegalArgumentException if one of the types 0x0100..0x01FF is already taken
      */
     public synchronized MessageRegistry<MessageHandler> register(final MessageRegistry<MessageHandler> registry) {
         Objects.requireNonNull(registry, "registry");
         if (registered) {
             throw new IllegalStateException("the BGP peer catalog is already registered in a registry");
         }
-        for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST; type++) {
+        for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST_RESERVED; type++) {
             if (registry.isRegistered(type)) {
                 throw new IllegalArgumentException("message type " + type + " is already registered as "
                     + registry.entry(type).name());
@@ -111,6 +124,9 @@ public final class BgpPeerCatalog {
         for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST; type++) {
             registry.register(type, BgpMessageType.name(type), BgpMessageType.payloadLength(type), receiver);
         }
+        for (int type = BgpMessageType.LAST + 1; type <= BgpMessageType.LAST_RESERVED; type++) {
+            registry.register(type, String.format("BGP_CATALOG_RESERVED_0x%04X", type), 0, receiver);
+        }
         registered = true;
         return registry;
     }
@@ -118,7 +134,8 @@ public final class BgpPeerCatalog {
     /**
      * Binds the catalog to the context created with the registry {@link #register} filled: the
      * staged peers enter the table, then the catalog follows the context's connections (one
-     * already up is resynced at once). Once per catalog. Any thread.
+     * already up is resynced at once), their drained output buffers, and the context's close,
+     * which waits for what the catalog owes. Once per catalog. Any thread.
      *
      * @param target the context, of this catalog's role
      * @throws IllegalStateException if not registered yet, or already attached
@@ -141,13 +158,16 @@ public final class BgpPeerCatalog {
             final List<BgpPeer> first = List.copyOf(staged.values());
             staged.clear();
             // Queued while holding the monitor and before the loop is published: every call that
-            // finds the catalog attached runs after this step.
+            // finds the catalog attached runs after this step. The connection listener is added in
+            // the same step, so no drained buffer or closed connection goes unheard in between.
             final Runnable start = () -> {
-                sender.start(loop);
+                table.forgetClosedLinks();
+                sender.restart();
                 for (BgpPeer peer : first) {
                     table.update(peer);
                 }
                 hop.started();
+                target.addConnectionListener(new Links());
             };
             if (loop.inLoop()) {
                 start.run();
@@ -156,17 +176,33 @@ public final class BgpPeerCatalog {
             }
             hop.bind(loop);
         }
-        target.addConnectionListener(new ConnectionListener() {
-            @Override
-            public void connectionUp(final Connection connection) {
-                table.connectionUp(connection);
-            }
+    }
 
-            @Override
-            public void connectionDown(final Connection connection) {
-                table.connectionDown(connection);
+    /** The catalog's side of the context's connections. Loop thread. */
+    private final class Links implements ConnectionListener {
+        @Override
+        public void connectionUp(final Connection connection) {
+            table.connectionUp(connection);
+        }
+
+        @Override
+        public void connectionDown(final Connection connection) {
+            table.connectionDown(connection);
+        }
+
+        @Override
+        public void outputDrained(final Connection connection) {
+            final PeerLink link = table.existingLink(connection);
+            if (link != null) {
+                sender.outputDrained(link);
             }
-        });
+        }
+
+        @Override
+        public boolean hasPendingOutput(final Connection connection) {
+            final PeerLink link = table.existingLink(connection);
+            return link != null && link.pendingOutput();
+        }
     }
 
     /**
@@ -225,7 +261,8 @@ public final class BgpPeerCatalog {
      *     the data plane does not hold, {@link ConnectionClosedException} when the peer has no
      *     connection or it is lost, {@link org.bgpmgmt.mgmt.RequestTimeoutException} after the
      *     context's request timeout, or {@link IllegalStateException} when the output buffer is
-     *     full at the moment of sending or the reply is malformed
+     *     full at the moment of sending or the reply is malformed (which also closes the
+     *     connection with a protocol error)
      * @throws IllegalStateException if not attached
      */
     public CompletableFuture<PeerCounters> requestCounters(final int key) {

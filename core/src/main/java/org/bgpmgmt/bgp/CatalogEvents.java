@@ -7,16 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's listeners and its rate-limited warnings. {@link #add} from any thread; the rest on
- * the loop thread.
+ * The catalog's listeners, and the protocol errors it finds in what it receives. {@link #add} from
+ * any thread; the rest on the loop thread.
  */
 final class CatalogEvents {
     private static final Logger LOG = LoggerFactory.getLogger(BgpPeerCatalog.class);
-    private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
 
     private final Object owner;
     private volatile BgpPeerListener[] listeners = new BgpPeerListener[0];
-    private long lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
     long listenerErrors;
     long malformed;
 
@@ -62,16 +60,15 @@ final class CatalogEvents {
         }
     }
 
-    /** Counts a malformed frame and warns at most once per 10 s; the connection goes on. */
-    void malformed(final Connection c, final String reason) {
+    /**
+     * Counts a catalog frame that broke the catalog's rules (malformed content or a reserved type)
+     * and closes its connection with a protocol error, as bfddp's framing errors are: the context
+     * counts it, warns once naming the peer and the reason, and a client reconnects.
+     */
+    void reject(final Connection c, final String reason) {
         malformed++;
-        final long now = System.nanoTime();
-        if (now - lastWarningNanos >= WARNING_INTERVAL_NANOS) {
-            lastWarningNanos = now;
-            LOG.warn("{}: malformed catalog message from {}: {}; skipped", owner, c.peer(), reason);
-        } else {
-            LOG.debug("{}: malformed catalog message from {}: {}; skipped", owner, c.peer(), reason);
-        }
+        LOG.debug("{}: protocol error from {}: {}", owner, c.peer(), reason);
+        c.protocolError("BGP peer catalog: " + reason);
     }
 
     void unexpected(final Connection c, final int type) {

@@ -14,15 +14,16 @@ import org.bgpmgmt.event.Task;
  * the loop: then it is queued behind that step, so that peers staged before attach are applied
  * first and never overwrite a later update.
  *
- * <p>Before attach the loop is unknown, yet the context may already deliver catalog frames (it
- * connects as soon as it is created), and a listener may answer them, e.g. report a peer's state.
- * Such a call runs inline on the thread that runs the handler, the loop thread, which owns the
- * table then as later; what it makes owed is sent once the attach step has run.
+ * <p>Before attach the context may already deliver catalog frames (it connects as soon as it is
+ * created), and a listener may answer them, e.g. report a peer's state. The handler learns the
+ * loop from the frame's connection ({@code Connection.loop()}), and such a call, made on that
+ * loop's thread, runs inline: the loop owns the table then as later, and the sender reaches each
+ * connection's loop the same way, so what the call makes owed is sent at once.
  */
 final class LoopHop {
     private final Task call = Task.named("bgp_catalog_call", self -> ((Runnable) self.arg()).run());
     private volatile EventLoop loop;
-    private volatile Thread handlerThread;
+    private volatile EventLoop handlerLoop;
     private boolean started; // loop thread only
 
     /** Binds the loop; the caller holds the catalog's monitor. */
@@ -34,10 +35,10 @@ final class LoopHop {
         return loop != null;
     }
 
-    /** The catalog's handler runs on the calling thread: the loop's, known before the loop is. */
-    void handlerRunsHere() {
-        if (handlerThread == null) {
-            handlerThread = Thread.currentThread();
+    /** The catalog's handler runs on {@code value}, the loop of the connection it serves. */
+    void handlerRunsOn(final EventLoop value) {
+        if (handlerLoop == null) {
+            handlerLoop = value;
         }
     }
 
@@ -80,11 +81,14 @@ final class LoopHop {
         }
     }
 
-    /** Returns the loop, or null when the caller is the handler's thread before attach. */
+    /** Returns the loop, or null when the caller runs on the handler's loop before attach. */
     private EventLoop bound() {
         final EventLoop l = loop;
-        if (l == null && Thread.currentThread() != handlerThread) {
-            throw new IllegalStateException("attach the BGP peer catalog to its context first");
+        if (l == null) {
+            final EventLoop h = handlerLoop;
+            if (h == null || !h.inLoop()) {
+                throw new IllegalStateException("attach the BGP peer catalog to its context first");
+            }
         }
         return l;
     }

@@ -26,11 +26,16 @@ final class PeerLink {
     final ArrayDeque<PeerRow> outbox = new ArrayDeque<>();
     final ArrayDeque<ByteBuffer> replies = new ArrayDeque<>();
     final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
-    /** One handle for both the immediate send event and the retry timer: at most one is armed. */
+    /** The send event: armed at most once, so a burst of changes makes one send. */
     final TaskHandle sendTask = new TaskHandle("bgp_catalog_send");
     int attached;
     /** Control plane: PEER_SYNC_END is owed after the outbox of a resync drains. */
     boolean syncOwed;
+    /**
+     * The output buffer refused a message of this link: nothing more is tried until the connection
+     * reports it drained ({@code ConnectionListener.outputDrained}), or the link goes.
+     */
+    boolean waitingForRoom;
 
     PeerLink(final Connection connection) {
         this.connection = connection;
@@ -39,6 +44,11 @@ final class PeerLink {
     /** True while anything waits to be encoded on this link. */
     boolean owes() {
         return !outbox.isEmpty() || !replies.isEmpty() || syncOwed;
+    }
+
+    /** True while the link still has something to send: owed messages or held requests. */
+    boolean pendingOutput() {
+        return owes() || !deferred.isEmpty();
     }
 
     /** Messages waiting, for the stats. */

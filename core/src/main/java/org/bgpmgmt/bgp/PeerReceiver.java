@@ -9,15 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one {@link MessageHandler} registered for every catalog type: checks each frame's content
- * and hands it to the table. Runs on the loop thread (of the one context the catalog serves).
+ * The one {@link MessageHandler} registered for every catalog type, the reserved ones included:
+ * checks each frame's content and hands it to the table. Runs on the loop thread (of the one
+ * context the catalog serves).
  *
  * <p>Frames shorter than their type are rejected by the context's frame decoder before they get
- * here (PAYLOAD_TOO_SHORT: connection closed, counted). What this class rejects is content: a zero
- * key, an FSM state outside 1..6, a description that is too long or not UTF-8. Such a frame is
- * skipped, counted and logged, and the connection goes on, because a handler has no public way to
- * close its connection with a protocol error. A catalog type the role does not take is counted
- * and skipped, as the context does with a bfddp type a role does not handle.
+ * here (PAYLOAD_TOO_SHORT). What this class rejects is content (a zero key, an FSM state outside
+ * 1..6, a description that is too long or not UTF-8, ...) and the types reserved for later
+ * versions (0x0106..0x01FF): either is a protocol error handled as bfddp's framing errors, with
+ * {@link Connection#protocolError}: that connection is closed, counted and warned about once, and
+ * a client reconnects. A catalog type the role does not take is counted and skipped, as the
+ * context does with a bfddp type a role does not handle.
  */
 final class PeerReceiver implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PeerReceiver.class);
@@ -38,7 +40,7 @@ final class PeerReceiver implements MessageHandler {
 
     @Override
     public void onMessage(final Connection connection, final ByteBuffer buffer, final int offset, final int length) {
-        hop.handlerRunsHere();
+        hop.handlerRunsOn(connection.loop());
         final int type = Header.typeAt(buffer, offset);
         final boolean dataPlane = table.role() == Role.DATA_PLANE;
         switch (type) {
@@ -52,7 +54,7 @@ final class PeerReceiver implements MessageHandler {
                 if (dataPlane) {
                     final int key = keyOnly.wrap(buffer, offset).key();
                     if (key == 0) {
-                        events.malformed(connection, "PEER_DELETE with key 0");
+                        events.reject(connection, "PEER_DELETE with key 0");
                     } else {
                         table.deleted(key);
                     }
@@ -70,7 +72,7 @@ final class PeerReceiver implements MessageHandler {
                     final int key = keyOnly.wrap(buffer, offset).key();
                     final int id = keyOnly.id();
                     if (key == 0 || id == 0) {
-                        events.malformed(connection, "PEER_COUNTERS_REQUEST with key " + Integer.toUnsignedString(key)
+                        events.reject(connection, "PEER_COUNTERS_REQUEST with key " + Integer.toUnsignedString(key)
                             + " and id " + id + " (neither may be 0)");
                     } else {
                         table.countersRequested(connection, id, key);
@@ -86,10 +88,15 @@ final class PeerReceiver implements MessageHandler {
                     return;
                 }
                 break;
-            default:
-                // PEER_COUNTERS_REPLY gets here only when no request waits for its id: the
-                // connection pairs awaited replies before it looks up a handler.
+            case BgpMessageType.PEER_COUNTERS_REPLY:
+                // Gets here only when no request waits for its id: the connection pairs awaited
+                // replies before it looks up a handler. Counted and skipped, as bfddp's.
                 break;
+            default:
+                // 0x0106..0x01FF, registered only to be refused: unknown to this version.
+                events.reject(connection, String.format("type 0x%04x is reserved for later versions of the"
+                    + " catalog and unknown to this one", type));
+                return;
         }
         table.unexpected++;
         events.unexpected(connection, type);
@@ -100,7 +107,7 @@ final class PeerReceiver implements MessageHandler {
         try {
             peer = BgpPeer.from(m);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            events.malformed(connection, "PEER_ADD for key " + Integer.toUnsignedString(m.key()) + ": "
+            events.reject(connection, "PEER_ADD for key " + Integer.toUnsignedString(m.key()) + ": "
                 + e.getMessage());
             return;
         }
@@ -110,7 +117,7 @@ final class PeerReceiver implements MessageHandler {
     private void peerState(final Connection connection, final PeerStateMessage m) {
         final BgpFsmState fsm = BgpFsmState.fromCode(m.state());
         if (m.key() == 0 || fsm == null) {
-            events.malformed(connection, "PEER_STATE for key " + Integer.toUnsignedString(m.key()) + " with state "
+            events.reject(connection, "PEER_STATE for key " + Integer.toUnsignedString(m.key()) + " with state "
                 + m.state() + " (key must not be 0, state must be 1..6)");
             return;
         }

@@ -2,26 +2,25 @@ package org.bgpmgmt.bgp;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.ConnectionClosedException;
 
 /**
- * Encodes what the links owe and hands it to {@link Connection#enqueue}; when the output buffer
- * refuses a frame, keeps it owed and retries on a short loop timer. Loop thread only.
+ * Encodes what the links owe and hands it to {@link Connection#enqueue}. Loop thread only (the
+ * loop of each link's connection, {@link Connection#loop()}, which is the context's).
  *
- * <p>Why a timer: the context offers no public "output buffer has room" hook, and {@code enqueue}
- * already tries one synchronous flush before refusing, so a refusal means the socket itself is
- * full. Retrying every {@link #RETRY_DELAY_MS} ms while something is owed costs one failed enqueue
- * per retry (each counted by the connection as an output-full event) and never spins. Each link's
- * one task handle serves both the immediate send event and the retry timer, so a burst of updates
- * schedules one send, and updates made while a retry is armed wait for it.
+ * <p>A change schedules one send event per link (so a burst of changes sends once), and that
+ * event is the first attempt. When the output buffer refuses a frame, even after the synchronous
+ * flush {@code enqueue} tries first, the frame stays owed and the link waits, trying nothing more,
+ * until the connection reports its output buffer drained ({@link #outputDrained}); a lost
+ * connection drops the link instead. No timer, no polling: one refused enqueue per episode.
+ *
+ * <p>Frames are encoded into one scratch buffer. An enqueue may flush, and a flush that empties
+ * the buffer calls {@link #outputDrained} from inside that enqueue; that nested call must not
+ * encode over the frame on its way in, so while the sender is busy it only schedules a send.
  */
 final class PeerSender {
-    /** How long a refused link waits before it tries again. */
-    static final long RETRY_DELAY_MS = 5;
-
     private final PeerTable table;
     private final CatalogEvents events;
     private final ByteBuffer scratch = ByteBuffer.allocate(BgpMessageType.PEER_ADD_LENGTH);
@@ -32,7 +31,9 @@ final class PeerSender {
     private final PeerCountersMessage countersIn = new PeerCountersMessage();
     private final PeerSyncMessage sync = new PeerSyncMessage();
     private final Task send = Task.named("bgp_catalog_send", self -> drain((PeerLink) self.arg()));
-    private EventLoop loop;
+    /** True while a drain or a reply runs: the scratch buffer may hold a frame being enqueued. */
+    private boolean busy;
+    /** Times an output buffer refused a catalog message, each retried once the buffer drained. */
     long retries;
 
     PeerSender(final PeerTable table, final CatalogEvents events) {
@@ -40,40 +41,66 @@ final class PeerSender {
         this.events = events;
     }
 
-    /** Binds the loop (at attach) and sends what links came to owe before it. */
-    void start(final EventLoop value) {
-        this.loop = value;
+    /**
+     * The attach step: links that came to owe before it (a data plane's listener may answer peers
+     * before attach) are sent to now, and a wait for room that began before the catalog heard
+     * {@code outputDrained} ends, since that call may have been missed.
+     */
+    void restart() {
         for (PeerLink link : table.links()) {
-            if (link.owes() || !link.deferred.isEmpty()) {
+            link.waitingForRoom = false;
+            if (link.pendingOutput()) {
                 schedule(link);
             }
         }
     }
 
-    /** Arranges a send on the next turn unless one is already armed (event or retry timer). */
+    /** Arranges a send on the next turn unless one is armed or the link waits for room. */
     void schedule(final PeerLink link) {
-        if (loop != null) {
-            loop.addEvent(send, link, 0, link.sendTask);
+        if (!link.waitingForRoom && link.connection.isUp()) {
+            link.connection.loop().addEvent(send, link, 0, link.sendTask);
         }
     }
 
     void cancel(final PeerLink link) {
-        if (loop != null) {
-            loop.cancel(link.sendTask);
+        link.connection.loop().cancel(link.sendTask);
+    }
+
+    /** The link's output buffer emptied after a refusal: send what it owes, now if possible. */
+    void outputDrained(final PeerLink link) {
+        link.waitingForRoom = false;
+        if (busy) {
+            schedule(link); // called from inside one of our own enqueues: the next turn sends
+        } else {
+            drain(link);
         }
     }
 
     /** Sends what the link owes, in order: replies, rows, the sync marker, then held requests. */
     void drain(final PeerLink link) {
-        final Connection c = link.connection;
-        if (!c.isUp()) {
+        if (busy || link.waitingForRoom || !link.connection.isUp()) {
             return;
         }
+        busy = true;
+        try {
+            if (drainOwed(link)) {
+                PeerLink.Deferred d;
+                while ((d = link.deferred.poll()) != null) {
+                    issue(link, d);
+                }
+            }
+        } finally {
+            busy = false;
+        }
+    }
+
+    /** Enqueues every owed message; false, the link left waiting for room, when one is refused. */
+    private boolean drainOwed(final PeerLink link) {
+        final Connection c = link.connection;
         ByteBuffer reply;
         while ((reply = link.replies.peek()) != null) {
             if (!c.enqueue(reply)) {
-                waitForRoom(link);
-                return;
+                return refused(link);
             }
             link.replies.poll();
         }
@@ -85,8 +112,7 @@ final class PeerSender {
                 continue;
             }
             if (!c.enqueue(encode(row))) {
-                waitForRoom(link);
-                return;
+                return refused(link);
             }
             link.outbox.poll();
             row.queued = false;
@@ -95,29 +121,36 @@ final class PeerSender {
         if (link.syncOwed) {
             sync.encode(clear(), 0, 0).peerCount(link.attached);
             if (!c.enqueue(frame(BgpMessageType.PEER_SYNC_END_LENGTH))) {
-                waitForRoom(link);
-                return;
+                return refused(link);
             }
             link.syncOwed = false;
         }
-        PeerLink.Deferred d;
-        while ((d = link.deferred.poll()) != null) {
-            issue(link, d);
-        }
+        return true;
     }
 
-    /** Answers a counters request now, or keeps the reply owed when the output buffer is full. */
+    /**
+     * Answers a counters request now; the reply waits as owed behind what the link already owes,
+     * or when the output buffer refuses it.
+     */
     void reply(final PeerLink link, final int id, final PeerCounters c, final int status) {
-        countersOut.encode(clear(), 0, id).key(c.key()).status(status).messagesIn(c.messagesIn())
-            .messagesOut(c.messagesOut()).updatesIn(c.updatesIn()).updatesOut(c.updatesOut())
-            .prefixesReceived(c.prefixesReceived()).prefixesAccepted(c.prefixesAccepted())
-            .establishedTransitions(c.establishedTransitions());
-        final ByteBuffer frame = frame(BgpMessageType.PEER_COUNTERS_LENGTH);
-        if (!link.owes() && link.connection.enqueue(frame)) {
-            return;
+        final boolean nested = busy;
+        busy = true;
+        try {
+            countersOut.encode(clear(), 0, id).key(c.key()).status(status).messagesIn(c.messagesIn())
+                .messagesOut(c.messagesOut()).updatesIn(c.updatesIn()).updatesOut(c.updatesOut())
+                .prefixesReceived(c.prefixesReceived()).prefixesAccepted(c.prefixesAccepted())
+                .establishedTransitions(c.establishedTransitions());
+            final ByteBuffer frame = frame(BgpMessageType.PEER_COUNTERS_LENGTH);
+            if (link.owes() || link.waitingForRoom) {
+                link.replies.add(copy(frame));
+                schedule(link); // a no-op while the link waits for room
+            } else if (!link.connection.enqueue(frame)) {
+                link.replies.add(copy(frame));
+                refused(link);
+            }
+        } finally {
+            busy = nested;
         }
-        link.replies.add(ByteBuffer.allocate(frame.remaining()).put(frame).flip());
-        waitForRoom(link);
     }
 
     /** Sends a counters request, held back while the link owes peer messages so it follows them. */
@@ -151,14 +184,17 @@ final class PeerSender {
             });
     }
 
-    /** Runs on the loop while the reply is in the input buffer; a failure fails the request. */
+    /**
+     * Runs on the loop while the reply is in the input buffer; a failure fails the request, and a
+     * malformed reply also closes the connection with a protocol error.
+     */
     private PeerCounters decodeCounters(final Connection c, final int key, final ByteBuffer buffer, final int offset) {
         final PeerCountersMessage m = countersIn.wrap(buffer, offset);
         if (m.key() != key || m.status() != PeerCountersMessage.STATUS_OK
             && m.status() != PeerCountersMessage.STATUS_UNKNOWN_PEER) {
             final String reason = "PEER_COUNTERS_REPLY for key " + Integer.toUnsignedString(m.key()) + ", status "
                 + Integer.toUnsignedString(m.status()) + ", to a request for key " + Integer.toUnsignedString(key);
-            events.malformed(c, reason);
+            events.reject(c, reason);
             throw new IllegalStateException("malformed " + reason);
         }
         if (m.status() == PeerCountersMessage.STATUS_UNKNOWN_PEER) {
@@ -185,11 +221,16 @@ final class PeerSender {
         }
     }
 
-    private void waitForRoom(final PeerLink link) {
+    /** Counts a refusal and leaves the link waiting for {@link #outputDrained}; returns false. */
+    private boolean refused(final PeerLink link) {
         retries++;
-        if (loop != null) {
-            loop.addTimerMillis(RETRY_DELAY_MS, send, link, link.sendTask); // a no-op while armed
-        }
+        link.waitingForRoom = true;
+        link.connection.loop().cancel(link.sendTask); // nothing to try before the buffer drains
+        return false;
+    }
+
+    private static ByteBuffer copy(final ByteBuffer frame) {
+        return ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
     }
 
     private ByteBuffer clear() {

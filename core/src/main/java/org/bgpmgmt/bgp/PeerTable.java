@@ -236,6 +236,23 @@ final class PeerTable {
         return link;
     }
 
+    /** The link of {@code c}, or null when the catalog holds none (a connection it never used). */
+    PeerLink existingLink(final Connection c) {
+        return links.get(c);
+    }
+
+    /**
+     * The attach step: links made before attach for connections that have gone down since, which
+     * the catalog could not hear then, go the way {@link #connectionDown} takes.
+     */
+    void forgetClosedLinks() {
+        for (PeerLink link : new ArrayList<>(links.values())) {
+            if (!link.connection.isUp()) {
+                connectionDown(link.connection);
+            }
+        }
+    }
+
     Iterable<PeerLink> links() {
         return links.values();
     }

@@ -3,9 +3,9 @@
  * framing, registered through the public {@link org.bgpmgmt.wire.MessageRegistry} exactly as a
  * user's catalog would be. The wire reference is {@code docs/PROTOCOL.md}.
  *
- * <p>Contents: flyweights over the five catalog messages ({@link org.bgpmgmt.bgp.PeerAddMessage},
+ * <p>Contents: flyweights over the six catalog messages ({@link org.bgpmgmt.bgp.PeerAddMessage},
  * {@link org.bgpmgmt.bgp.PeerKeyMessage}, {@link org.bgpmgmt.bgp.PeerStateMessage}, {@link
- * org.bgpmgmt.bgp.PeerCountersMessage}) with their type numbers in {@link
+ * org.bgpmgmt.bgp.PeerCountersMessage}, {@link org.bgpmgmt.bgp.PeerSyncMessage}) with their type numbers in {@link
  * org.bgpmgmt.bgp.BgpMessageType}; immutable values ({@link org.bgpmgmt.bgp.BgpPeer}, {@link
  * org.bgpmgmt.bgp.PeerState}, {@link org.bgpmgmt.bgp.PeerCounters}); and {@link
  * org.bgpmgmt.bgp.BgpPeerCatalog}, the peer table a user attaches to a {@link

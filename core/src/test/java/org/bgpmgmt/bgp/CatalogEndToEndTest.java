@@ -165,7 +165,10 @@ class CatalogEndToEndTest extends CatalogFixture {
                 control.catalog.updatePeer(peer(key));
             }
             Await.until("the buffer refused a peer", () -> control.catalog.stats().retries() > 0);
-            assertTrue(control.catalog.stats().owedMessages() > 0);
+            Thread.sleep(200);
+            final BgpCatalogStats waiting = control.catalog.stats();
+            assertTrue(waiting.owedMessages() > 0);
+            assertEquals(1, waiting.retries(), "one refusal, then a wait for the drained buffer: no polling");
             final boolean[] seen = new boolean[count + 1];
             int distinct = 0;
             final PeerAddMessage add = new PeerAddMessage();
@@ -178,6 +181,37 @@ class CatalogEndToEndTest extends CatalogFixture {
                 }
             }
             Await.until("nothing owed", () -> control.catalog.stats().owedMessages() == 0);
+        }
+    }
+
+    @Test
+    void shouldMakeCloseWaitForOwedPeers() throws Exception {
+        final int count = 5000;
+        final Side control = server(Role.CONTROL_PLANE, Endpoint.unix(dir.resolve("close.sock")),
+            new BgpMgmtConfig().outputBufferSize(256).closeTimeout(java.time.Duration.ofSeconds(30)));
+        try (RawPeer raw = new RawPeer(control.context.endpoint())) {
+            raw.readUntil(BgpMessageType.PEER_SYNC_END);
+            for (int key = 1; key <= count; key++) {
+                control.catalog.updatePeer(peer(key));
+            }
+            Await.until("the buffer refused a peer", () -> control.catalog.stats().retries() > 0);
+            final Thread closer = new Thread(control.context::close, "closer");
+            closer.start();
+            Thread.sleep(300);
+            assertTrue(closer.isAlive(), "close waits while the catalog owes peers");
+            final boolean[] seen = new boolean[count + 1];
+            int distinct = 0;
+            final PeerAddMessage add = new PeerAddMessage();
+            while (distinct < count) {
+                final BgpPeer p = BgpPeer.from(add.wrap(raw.readUntil(BgpMessageType.PEER_ADD), 0));
+                if (!seen[p.key()]) {
+                    seen[p.key()] = true;
+                    distinct++;
+                }
+            }
+            assertTrue(raw.closedByPeer(java.time.Duration.ofSeconds(10)), "closed once every peer was sent");
+            closer.join(10_000);
+            assertFalse(closer.isAlive(), "close returned");
         }
     }
 
@@ -201,10 +235,12 @@ class CatalogEndToEndTest extends CatalogFixture {
         Await.until("peers before attach", () -> answers.size() == 2);
         assertEquals(List.of("1 true", "2 true"), answers);
         assertThrows(IllegalStateException.class, catalog::peers, "other threads wait for attach");
-        assertTrue(control.heard.states.isEmpty(), "owed, not sent: the loop is not known yet");
-        catalog.attach(context);
-        Await.until("the owed states", () -> control.heard.states.size() == 2);
+        Await.until("the states, sent at once on the connection's loop", () -> control.heard.states.size() == 2);
         assertEquals(PeerState.of(2, BgpFsmState.ACTIVE, 0), control.catalog.peerState(2));
+        catalog.attach(context);
+        assertEquals(List.of(peer(1), peer(2)), catalog.peers());
+        assertTrue(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 3)));
+        Await.until("a report after attach", () -> control.catalog.peerState(1).isEstablished());
     }
 
     @Test
@@ -243,6 +279,14 @@ class CatalogEndToEndTest extends CatalogFixture {
         assertThrows(IllegalStateException.class, () -> catalog.register(types));
         assertThrows(IllegalArgumentException.class, () -> new BgpPeerCatalog(Role.DATA_PLANE).register(types),
             "types taken");
+        assertTrue(types.isRegistered(0x0106) && types.isRegistered(0x01FF), "the reserved range, to refuse it");
+        assertFalse(types.isRegistered(0x0200));
+        final org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler> mine =
+            new org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler>()
+                .register(0x0180, "MINE", 0, (c, b, o, l) -> { });
+        assertThrows(IllegalArgumentException.class, () -> new BgpPeerCatalog(Role.DATA_PLANE).register(mine),
+            "a reserved type taken");
+        assertFalse(mine.isRegistered(BgpMessageType.PEER_ADD), "nothing registered when refused");
         assertThrows(IllegalArgumentException.class, () -> catalog.attach(data.context), "other role");
         assertThrows(IllegalStateException.class, () -> data.catalog.attach(data.context), "attached twice");
         assertThrows(IllegalStateException.class, () -> data.catalog.updatePeer(peer(1)), "data plane");

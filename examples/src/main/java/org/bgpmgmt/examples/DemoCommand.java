@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bgpmgmt.bgp.BgpFsmState;
+import org.bgpmgmt.bgp.BgpPeer;
+import org.bgpmgmt.bgp.BgpPeerCatalog;
+import org.bgpmgmt.bgp.BgpPeerListener;
+import org.bgpmgmt.bgp.PeerCounters;
+import org.bgpmgmt.bgp.PeerState;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BfdSession;
@@ -20,25 +26,34 @@ import org.bgpmgmt.mgmt.SessionCounters;
 import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.mgmt.SessionState;
 import org.bgpmgmt.wire.BfdState;
+import org.bgpmgmt.wire.MessageRegistry;
 
 /**
  * The demo: one control plane and three data planes in one JVM over 127.0.0.1. The control plane
- * pushes sessions, the data planes bring them up, one data plane restarts and gets its sessions
- * back, one session flaps, counters are asked for and checked, and a status table refreshes while
- * it runs. Exits 0 only when every step was seen to succeed.
+ * pushes BFD sessions and, beside them on the same connections, BGP peers (the BGP peer catalog),
+ * the data planes bring them up, one data plane restarts and gets its sessions and peers back, one
+ * session flaps, counters are asked for and checked, and a status table refreshes while it runs.
+ * Exits 0 only when every step was seen to succeed.
  */
 final class DemoCommand {
     private static final int DATA_PLANES = 3;
+    private static final int BGP_PEERS = 6;
+    private static final String[] PEER_NAMES = {
+        "transit-a", "transit-b", "ix-route-server-1", "ix-route-server-2", "customer-1", "customer-2",
+    };
 
     private final PrintStream out;
     private final int sessions;
     private final Duration duration;
     private final List<String> failures = new ArrayList<>();
     private final AtomicLong stateChanges = new AtomicLong();
+    private final AtomicLong peerReports = new AtomicLong();
     private final List<BgpMgmtContext> dataPlanes = new ArrayList<>();
+    private final List<BgpPeerCatalog> dataPeers = new ArrayList<>();
     private EventLoop controlLoop;
     private EventLoop dataLoop;
     private BgpMgmtContext control;
+    private BgpPeerCatalog controlPeers;
     private long lastMessages;
     private long lastAt;
 
@@ -62,12 +77,23 @@ final class DemoCommand {
         controlLoop = new EventLoop(new EventLoopConfig().name("control-plane")).start();
         dataLoop = new EventLoop(new EventLoopConfig().name("data-planes")).start();
         try {
+            // The BGP peer catalog rides the same connections: its types go into the registry the
+            // context is created with, and the catalog is attached to the context once it exists.
+            controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
             control = BgpMgmtContext.listen(controlLoop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE));
+                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)
+                    .registry(controlPeers.register(new MessageRegistry<>())));
+            controlPeers.attach(control);
             control.addListener(new SessionListener() {
                 @Override
                 public void stateChanged(final BfdSession session, final SessionState state) {
                     stateChanges.incrementAndGet();
+                }
+            });
+            controlPeers.addListener(new BgpPeerListener() {
+                @Override
+                public void peerStateChanged(final BgpPeer peer, final PeerState state) {
+                    peerReports.incrementAndGet();
                 }
             });
             out.println("control plane listening on " + control.endpoint());
@@ -81,6 +107,10 @@ final class DemoCommand {
                     .minTx(300_000).minRx(300_000).detectMultiplier(3).build());
             }
             step(sessions + " sessions pushed and up", () -> upCount() == sessions);
+            for (int key = 1; key <= BGP_PEERS; key++) {
+                controlPeers.updatePeer(bgpPeer(key));
+            }
+            step(BGP_PEERS + " BGP peers established", () -> establishedCount() == BGP_PEERS);
             final long end = System.nanoTime() + duration.toNanos();
             final long third = duration.toNanos() / 3;
             boolean restarted = false;
@@ -99,6 +129,7 @@ final class DemoCommand {
             }
             checkCounters();
             step("every session up at the end", () -> upCount() == sessions);
+            step("every BGP peer established at the end", () -> establishedCount() == BGP_PEERS);
             status();
             out.println();
             out.println(control.showDistributed());
@@ -125,8 +156,24 @@ final class DemoCommand {
     }
 
     private BgpMgmtContext startDataPlane(final int index) {
+        final BgpPeerCatalog peers = new BgpPeerCatalog(Role.DATA_PLANE);
+        peers.addListener(new BgpPeerListener() {
+            @Override
+            public void peerReceived(final BgpPeer peer, final boolean added) {
+                // What a real data plane does once its BGP session is up: report it Established.
+                peers.updateCounters(peerCountersOf(peer.key()));
+                peers.reportState(PeerState.of(peer.key(), BgpFsmState.ESTABLISHED, 0));
+            }
+        });
         final BgpMgmtContext dp = BgpMgmtContext.connect(dataLoop, control.endpoint(), new BgpMgmtConfig()
-            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)));
+            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200))
+            .registry(peers.register(new MessageRegistry<>())));
+        peers.attach(dp);
+        if (index < dataPeers.size()) {
+            dataPeers.set(index, peers);
+        } else {
+            dataPeers.add(peers);
+        }
         dp.addListener(new SessionListener() {
             @Override
             public void sessionReceived(final BfdSession session, final boolean added) {
@@ -143,15 +190,29 @@ final class DemoCommand {
         return new SessionCounters(lid, lid * 64L, lid, lid * 64L, lid, 0, 0, 0, 0);
     }
 
+    /** An eBGP peer: local AS 65000, each peer in an AS of its own (RFC 5398's documentation ASes). */
+    private static BgpPeer bgpPeer(final int key) throws Exception {
+        return BgpPeer.builder(key).peerAddress(InetAddress.getByName("203.0.113." + key))
+            .localAddress(InetAddress.getByName("203.0.113.254")).remoteAs(64_496L + key).localAs(65_000)
+            .description(PEER_NAMES[(key - 1) % PEER_NAMES.length]).build();
+    }
+
+    private static PeerCounters peerCountersOf(final int key) {
+        return new PeerCounters(key, key * 100L, key * 90L, key * 10L, key * 8L, key * 1000L, key * 990L, 1);
+    }
+
     private void restartDataPlane(final int index) throws Exception {
-        out.println("-- data plane " + index + " stops; its sessions wait for it");
+        out.println("-- data plane " + index + " stops; its sessions and BGP peers wait for it");
         final long before = stateChanges.get(); // before: the resync may report faster than we look
+        final long peersBefore = peerReports.get();
         dataPlanes.get(index).close();
         step("data plane " + index + " gone", () -> control.stats().connections().size() == DATA_PLANES - 1);
         dataPlanes.set(index, startDataPlane(index));
-        out.println("-- data plane " + index + " is back; the control plane resyncs its sessions");
+        out.println("-- data plane " + index + " is back; the control plane resyncs its sessions and BGP peers");
         step("data plane " + index + " back", () -> control.stats().connections().size() == DATA_PLANES);
         step("its sessions reported up again", () -> stateChanges.get() > before && upCount() == sessions);
+        step("its BGP peers resynced and established again", () -> peerReports.get() > peersBefore
+            && dataPlanePeerCount() == BGP_PEERS && establishedCount() == BGP_PEERS);
     }
 
     private void flapSession(final int lid) throws Exception {
@@ -175,6 +236,32 @@ final class DemoCommand {
             }
         }
         out.println("counters of sessions 1.." + Math.min(sessions, 5) + " asked for and checked");
+        final int key = BGP_PEERS;
+        final PeerCounters got = controlPeers.requestCounters(key).get(5, TimeUnit.SECONDS);
+        if (!got.equals(peerCountersOf(key))) {
+            failures.add("counters of BGP peer " + key + ": got " + got);
+        }
+        out.println("counters of BGP peer " + key + " (" + PEER_NAMES[key - 1] + ") asked for and checked");
+    }
+
+    private long establishedCount() {
+        long established = 0;
+        for (int key = 1; key <= BGP_PEERS; key++) {
+            final PeerState s = controlPeers.peerState(key);
+            if (s != null && s.isEstablished()) {
+                established++;
+            }
+        }
+        return established;
+    }
+
+    /** Peers held by the data planes now running: each peer is on one of them. */
+    private int dataPlanePeerCount() {
+        int held = 0;
+        for (BgpPeerCatalog peers : dataPeers) {
+            held += peers.peers().size();
+        }
+        return held;
     }
 
     private long upCount() {
@@ -212,9 +299,10 @@ final class DemoCommand {
                 // a data plane between connections: no RTT this round
             }
         }
-        out.printf(Locale.ROOT, "sessions: %3d up %3d down %3d init %3d admin-down | %7.0f msg/s | echo RTT %6.1f us"
-                + " | data planes %d%n", byState[BfdState.UP], byState[BfdState.DOWN], byState[BfdState.INIT],
-            byState[BfdState.ADMIN_DOWN], rate, echoes == 0 ? 0 : rtt / echoes / 1e3, echoes);
+        out.printf(Locale.ROOT, "sessions: %3d up %3d down %3d init %3d admin-down | bgp peers: %d established"
+                + " | %7.0f msg/s | echo RTT %6.1f us | data planes %d%n", byState[BfdState.UP], byState[BfdState.DOWN],
+            byState[BfdState.INIT], byState[BfdState.ADMIN_DOWN], establishedCount(), rate,
+            echoes == 0 ? 0 : rtt / echoes / 1e3, echoes);
     }
 
     /** Waits up to 10 s for {@code condition}; a timeout is a failed step, not an exception. */

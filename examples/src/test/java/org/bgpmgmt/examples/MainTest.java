@@ -30,9 +30,15 @@ class MainTest {
         assertEquals(0, run("demo", "--duration", "3", "--sessions", "12"), out() + err);
         final String text = out();
         assertTrue(text.contains("ok: 12 sessions pushed and up"), text);
+        assertTrue(text.contains("ok: 6 BGP peers established"), text);
+        assertTrue(text.contains("bgp peers: 6 established"), "the status line: " + text);
         assertTrue(text.contains("ok: data plane 1 back"), text);
+        assertTrue(text.contains("ok: its BGP peers resynced and established again"), text);
         assertTrue(text.contains("ok: session 1 up again"), text);
         assertTrue(text.contains("counters of sessions 1..5 asked for and checked"), text);
+        assertTrue(text.contains("counters of BGP peer 6 (customer-2) asked for and checked"), text);
+        assertTrue(text.contains("ok: every BGP peer established at the end"), text);
+        assertTrue(!text.contains("FAILED"), text);
         assertTrue(text.contains("Output messages"), "show distributed: " + text);
         assertTrue(text.contains("control_read"), "show event cpu: " + text);
         assertTrue(text.contains("demo: every step succeeded"), text);
