@@ -1,5 +1,7 @@
 package org.bgpmgmt.mgmt;
 
+import org.bgpmgmt.testing.RawPeer;
+import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

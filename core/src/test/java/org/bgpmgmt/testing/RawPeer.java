@@ -1,4 +1,4 @@
-package org.bgpmgmt.bgp;
+package org.bgpmgmt.testing;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -8,27 +8,39 @@ import java.time.Duration;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.wire.Header;
 
-/** A blocking peer for byte-level tests: writes raw frames, reads whole frames. */
-final class RawPeer implements AutoCloseable {
-    private final SocketChannel channel;
+/** A blocking bfddp peer for byte-level tests: writes raw bytes, reads whole frames. */
+public final class RawPeer implements AutoCloseable {
+    /** The socket, for tests that set options or half-close it. */
+    public final SocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(65_536);
 
-    /** Connects to {@code endpoint}, TCP or unix. */
-    RawPeer(final Endpoint endpoint) throws IOException {
+    /**
+     * Connects to {@code endpoint}, TCP or unix, in blocking mode.
+     *
+     * @param endpoint where
+     * @throws IOException when the connect fails
+     */
+    public RawPeer(final Endpoint endpoint) throws IOException {
         channel = endpoint.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
         channel.connect(endpoint.address());
         in.flip();
     }
 
-    void write(final byte[] frame) throws IOException {
-        final ByteBuffer b = ByteBuffer.wrap(frame);
+    public void write(final byte[] bytes) throws IOException {
+        final ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
             channel.write(b);
         }
     }
 
-    /** Reads one whole frame (blocking; bounded by the test's timeout). */
-    ByteBuffer readFrame() throws IOException {
+    public void write(final ByteBuffer frame) throws IOException {
+        while (frame.hasRemaining()) {
+            channel.write(frame);
+        }
+    }
+
+    /** Reads one whole frame (blocking, bounded by the socket's lifetime and the test's timeout). */
+    public ByteBuffer readFrame() throws IOException {
         fill(Header.HEADER_LENGTH);
         final int length = in.getShort(in.position() + 6) & 0xFFFF;
         fill(length);
@@ -38,8 +50,8 @@ final class RawPeer implements AutoCloseable {
         return frame;
     }
 
-    /** Reads frames until one of {@code type} comes; returns it. */
-    ByteBuffer readUntil(final int type) throws IOException {
+    /** Reads frames until one of {@code type} comes, and returns it. */
+    public ByteBuffer readUntil(final int type) throws IOException {
         ByteBuffer frame;
         do {
             frame = readFrame();
@@ -47,8 +59,8 @@ final class RawPeer implements AutoCloseable {
         return frame;
     }
 
-    /** True when the other side closed the connection within {@code timeout}. */
-    boolean closedByPeer(final Duration timeout) throws IOException {
+    /** True when the server closed the connection (read returns -1 or a reset) within {@code timeout}. */
+    public boolean closedByPeer(final Duration timeout) throws IOException {
         channel.configureBlocking(false);
         final long deadline = System.nanoTime() + timeout.toNanos();
         final ByteBuffer sink = ByteBuffer.allocate(4096);
@@ -58,14 +70,20 @@ final class RawPeer implements AutoCloseable {
                 if (channel.read(sink) < 0) {
                     return true;
                 }
-                Thread.sleep(2);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
             return false;
         } catch (IOException e) {
-            return true; // reset
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return true; // reset by the server
+        } finally {
+            if (channel.isOpen()) {
+                channel.configureBlocking(true);
+            }
         }
     }
 
