@@ -205,7 +205,9 @@ public final class BfdSession {
 
     private static InetAddress address(final byte[] raw) {
         try {
-            return InetAddress.getByAddress(raw);
+            // Inet6Address keeps an IPv4-mapped IPv6 address (::ffff:a.b.c.d) IPv6; InetAddress.getByAddress
+            // would turn it into an Inet4Address and flip the session's family (found by fuzzing).
+            return raw.length == 16 ? java.net.Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("impossible address length " + raw.length, e);
         }
