@@ -240,6 +240,11 @@ abstract class ContextContractTest {
             assertTrue(s.outputFullEvents() >= 1);
             assertTrue(s.outputUsage() <= 4096, "bounded: " + s.outputUsage());
             assertEquals(1000, big.remaining(), "enqueue leaves the caller's buffer alone");
+            try (RawPeer other = new RawPeer(control.endpoint())) {
+                other.write(Frames.echoRequest(77, 77));
+                assertEquals(77, new EchoMessage().wrap(other.readFrame(), 0).id(),
+                    "a peer that never reads does not slow down the others");
+            }
         }
     }
 
