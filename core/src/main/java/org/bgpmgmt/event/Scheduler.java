@@ -145,10 +145,15 @@ final class Scheduler {
     void execute(final Task task, final Object arg, final int value) {
         final TaskHandle h = pooledHandle();
         h.owner = loop;
-        h.kind = TaskKind.EXECUTE;
         h.task = task;
         h.arg = arg;
         h.value = value;
+        runInline(h, TaskKind.EXECUTE);
+    }
+
+    /** Runs {@code h}'s task now, accounted as {@code kind}, keeping the outer task's slot. */
+    private void runInline(final TaskHandle h, final TaskKind kind) {
+        h.kind = kind;
         final TaskCounters row = counters(h);
         final long outerStart = taskStart;
         final long outerYield = taskYieldNanos;
@@ -156,7 +161,7 @@ final class Scheduler {
         final long cpuStart = accounting.cpuNow();
         invoke(h, row, start);
         final long end = clock.nanoTime();
-        accounting.ran(row, TaskKind.EXECUTE, end - start, accounting.cpuNow() - cpuStart, end);
+        accounting.ran(row, kind, end - start, accounting.cpuNow() - cpuStart, end);
         taskStart = outerStart;
         taskYieldNanos = outerYield;
         h.task = null;
@@ -212,11 +217,9 @@ final class Scheduler {
             return;
         }
         if (h.reqKind == TaskKind.COMMAND) {
-            h.tryClaim(seq);
-            try {
-                h.reqTask.run(h);
-            } catch (Exception e) {
-                LOG.error("{}: request from another thread failed", loop.name(), e);
+            if (h.tryClaim(seq)) {
+                h.task = h.reqTask;
+                runInline(h, TaskKind.COMMAND);
             }
             return;
         }
@@ -368,7 +371,10 @@ final class Scheduler {
     }
 
     private void cancelLinked(final TaskHandle h) {
-        cancelLinkedIfScheduled(h);
+        final Task task = h.task;
+        if (cancelLinkedIfScheduled(h)) {
+            Submission.rejectIfSubmission(task, loop.name());
+        }
         if (h.isLinked()) {
             unlink(h);
         }
@@ -410,7 +416,10 @@ final class Scheduler {
             if (h.reqKind == TaskKind.COMMAND) {
                 reconcile(h);
             } else {
-                loop.cancel(h);
+                final Task task = h.reqTask;
+                if (loop.cancel(h)) {
+                    Submission.rejectIfSubmission(task, loop.name());
+                }
                 if (h.isLinked()) {
                     unlink(h);
                 }
