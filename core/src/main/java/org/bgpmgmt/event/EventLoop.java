@@ -313,7 +313,7 @@ public final class EventLoop implements AutoCloseable {
         final EventLoop loop = handle.owner;
         if (loop.inLoop()) {
             loop.scheduler.unlinkCancelled(handle);
-        } else {
+        } else if (!loop.lifecycle.terminated()) {
             // The loop unlinks it at its next turn; until then the sequence check keeps it from running.
             loop.submissions.offer(handle);
         }
@@ -593,8 +593,9 @@ public final class EventLoop implements AutoCloseable {
             return true;
         }
         submissions.offer(h);
-        if (lifecycle.terminated() && cancel(h)) {
-            // The loop's last sweep ran before our offer; nobody will ever run this task.
+        if (lifecycle.shuttingDown() && h.tryCancel()) {
+            // The stop began before our offer was seen: the sweep may have missed it, so withdraw
+            // it. Whoever moves the handle first decides: the loop ran or swept it, or we reject.
             throw rejected(kind);
         }
         scheduler.wakeupIfSelecting();

@@ -134,7 +134,11 @@ final class LoopLifecycle {
         return turning;
     }
 
-    /** Runs the last turn and the sweep once, then releases every waiter. Loop thread. */
+    /**
+     * Runs the last turn and the sweep once, then publishes TERMINATED and releases every waiter.
+     * Loop thread. The order makes the loop thread the queue's only consumer to the end: nothing
+     * off the loop touches the scheduler before TERMINATED, and TERMINATED comes after the sweep.
+     */
     void finish(final Scheduler scheduler) {
         if (state == TERMINATED) {
             return;
@@ -143,11 +147,11 @@ final class LoopLifecycle {
         try {
             scheduler.finalTurn();
         } finally {
-            state = TERMINATED;
-            // Submissions racing with the stop are cancelled by this sweep or by their adder,
-            // which re-reads the state after offering (see EventLoop.add).
+            // Adders that offered before seeing SHUTTING_DOWN are drained by this sweep; those
+            // that see it after offering withdraw their own submission (see EventLoop.add).
             scheduler.closeAll();
             uncount();
+            state = TERMINATED;
             terminated.countDown();
         }
     }

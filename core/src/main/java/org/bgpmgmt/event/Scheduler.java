@@ -395,8 +395,16 @@ final class Scheduler {
         all.forEach(visitor);
     }
 
-    /** The last turn of a stopping loop: runs what is due now, without waiting. */
+    /**
+     * The last turn of a stopping loop: takes in every submission accepted so far (waiting out an
+     * offer in progress, which {@code poll} does and {@code relaxedPoll} does not), then runs what
+     * is due now, without waiting.
+     */
     void finalTurn() {
+        TaskHandle h;
+        while ((h = loop.submissions.poll()) != null) {
+            reconcile(h);
+        }
         turn(0);
     }
 
@@ -412,7 +420,7 @@ final class Scheduler {
     void closeAll() {
         onClose.run();
         TaskHandle h;
-        while ((h = loop.submissions.relaxedPoll()) != null) {
+        while ((h = loop.submissions.poll()) != null) {
             if (h.reqKind == TaskKind.COMMAND) {
                 reconcile(h);
             } else {
