@@ -164,6 +164,23 @@ public final class EventLoopConfig {
         return this;
     }
 
+    /** Returns an independent copy, so that a loop or group never changes its caller's config. */
+    EventLoopConfig copy() {
+        final EventLoopConfig c = new EventLoopConfig();
+        c.name = name;
+        c.clock = clock;
+        c.cpuTiming = cpuTiming;
+        c.cpuHogThreshold = cpuHogThreshold;
+        c.wallHogThreshold = wallHogThreshold;
+        c.lateTimerThreshold = lateTimerThreshold;
+        c.starvationThreshold = starvationThreshold;
+        c.warningInterval = warningInterval;
+        c.yieldTime = yieldTime;
+        c.shutdownTimeout = shutdownTimeout;
+        c.maxSubmissionsPerTurn = maxSubmissionsPerTurn;
+        return c;
+    }
+
     private static Duration positive(final Duration d, final String what) {
         Objects.requireNonNull(d, what);
         if (d.isNegative() || d.isZero()) {
