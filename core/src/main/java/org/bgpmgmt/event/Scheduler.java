@@ -46,6 +46,8 @@ final class Scheduler {
     private long turnStart;
     private long taskStart;
     private long taskYieldNanos;
+    /** How many tasks are running on the stack: more than 0 inside a task. */
+    private int running;
 
     Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
         this.loop = loop;
@@ -105,7 +107,6 @@ final class Scheduler {
 
     private void runReady(final long now) {
         long start = now;
-        long cpuStart = accounting.cpuNow();
         TaskHandle h;
         while ((h = ready.poll()) != null) {
             if (!(h.pooled ? h.claimExclusive(h.linkedSeq) : h.tryClaim(h.linkedSeq))) {
@@ -119,19 +120,20 @@ final class Scheduler {
             if (h.kind == TaskKind.TIMER) {
                 accounting.checkLate(row, start - h.deadline, start);
             }
+            accounting.taskStarting(start);
             invoke(h, row, start);
             final long end = clock.nanoTime();
-            final long cpuEnd = accounting.cpuNow();
-            accounting.ran(row, h.kind, end - start, cpuEnd - cpuStart, end);
+            accounting.taskRan(row, h.kind, end - start, false, end);
             start = end;
-            cpuStart = cpuEnd;
             recycle(h);
         }
+        accounting.turnEnded(start);
     }
 
     private void invoke(final TaskHandle h, final TaskCounters row, final long start) {
         taskStart = start;
         taskYieldNanos = h.yieldNanos != 0 ? h.yieldNanos : defaultYieldNanos;
+        running++;
         try {
             h.task.run(h);
         } catch (Exception e) {
@@ -139,6 +141,8 @@ final class Scheduler {
         } catch (Error e) {
             accounting.failed(row, e, start);
             throw e;
+        } finally {
+            running--;
         }
     }
 
@@ -157,11 +161,14 @@ final class Scheduler {
         final TaskCounters row = counters(h);
         final long outerStart = taskStart;
         final long outerYield = taskYieldNanos;
+        final boolean nested = running > 0;
         final long start = clock.nanoTime();
-        final long cpuStart = accounting.cpuNow();
+        if (!nested) {
+            accounting.taskStarting(start);
+        }
         invoke(h, row, start);
         final long end = clock.nanoTime();
-        accounting.ran(row, kind, end - start, accounting.cpuNow() - cpuStart, end);
+        accounting.taskRan(row, kind, end - start, nested, end);
         taskStart = outerStart;
         taskYieldNanos = outerYield;
         h.task = null;
@@ -419,6 +426,7 @@ final class Scheduler {
     /** Cancels everything still scheduled and closes the selector. */
     void closeAll() {
         onClose.run();
+        accounting.turnEnded(clock.nanoTime()); // runs between turns (execute, commands) are accounted too
         TaskHandle h;
         while ((h = loop.submissions.poll()) != null) {
             if (h.reqKind == TaskKind.COMMAND) {
@@ -442,6 +450,7 @@ final class Scheduler {
     }
 
     List<TaskStats> taskStats() {
+        accounting.turnEnded(clock.nanoTime()); // show every finished run, not only those of past turns
         return accounting.snapshot();
     }
 
