@@ -28,6 +28,8 @@ final class Accounting {
     private final HashMap<String, TaskCounters> rows = new HashMap<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean cpuTiming;
+    /** Null when CPU timing is off: then no CPU clock is ever read. */
+    private final CpuLedger ledger;
     private final long cpuHogNanos;
     private final long wallHogNanos;
     private final long lateNanos;
@@ -39,7 +41,10 @@ final class Accounting {
 
     Accounting(final EventLoopConfig config) {
         this.loopName = config.name();
-        this.cpuTiming = config.cpuTiming() && threads.isCurrentThreadCpuTimeSupported();
+        final NanoClock cpuClock = config.cpuClock() != null ? config.cpuClock()
+            : threads.isCurrentThreadCpuTimeSupported() ? threads::getCurrentThreadCpuTime : null;
+        this.cpuTiming = config.cpuTiming() && cpuClock != null;
+        this.ledger = cpuTiming ? new CpuLedger(cpuClock, this) : null;
         this.cpuHogNanos = config.cpuHogNanos();
         this.wallHogNanos = config.wallHogNanos();
         this.lateNanos = config.lateTimerNanos();
@@ -56,9 +61,35 @@ final class Accounting {
         return row;
     }
 
-    /** Reads the thread CPU clock, or 0 when CPU timing is off (then it costs nothing). */
-    long cpuNow() {
-        return cpuTiming ? threads.getCurrentThreadCpuTime() : 0;
+    /** Before a top-level task starts (a task of the turn, or work run between turns). */
+    void taskStarting(final long now) {
+        if (ledger != null) {
+            ledger.beforeTask(now);
+        }
+    }
+
+    /**
+     * After a run: accounts it now when CPU timing is off, else writes it into the ledger, which
+     * accounts it with its CPU share when its segment closes (by the end of the turn).
+     */
+    void taskRan(final TaskCounters row, final TaskKind kind, final long wallNanos, final boolean nested,
+                 final long end) {
+        if (ledger != null) {
+            ledger.ran(row, kind, wallNanos, nested, end);
+        } else {
+            ran(row, kind, wallNanos, 0, end);
+        }
+    }
+
+    /** At the end of a turn: every run so far is accounted, with its CPU share. */
+    void turnEnded(final long now) {
+        if (ledger != null) {
+            ledger.endTurn(now);
+        }
+    }
+
+    long cpuClockReads() {
+        return ledger == null ? 0 : ledger.reads();
     }
 
     void ran(final TaskCounters row, final TaskKind kind, final long wallNanos, final long cpuNanos,

@@ -8,11 +8,12 @@ import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.TimeoutException;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
@@ -48,12 +49,13 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private final EventLoopConfig config;
     private final String name;
     private final NanoClock clock;
     private final Scheduler scheduler;
     final MpscUnboundedXaddArrayQueue<TaskHandle> submissions = new MpscUnboundedXaddArrayQueue<>(1024);
     private final LoopLifecycle lifecycle;
+    private final Duration shutdownTimeout;
+    private final int maxSubmissionsPerTurn;
     private volatile boolean selecting;
 
     /** Creates a loop with the default {@link EventLoopConfig}. */
@@ -68,10 +70,12 @@ public final class EventLoop implements AutoCloseable {
      * @throws UncheckedIOException when the selector cannot be opened
      */
     public EventLoop(final EventLoopConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(config, "config");
         this.name = config.name();
         this.clock = config.clock();
         this.lifecycle = new LoopLifecycle(name);
+        this.shutdownTimeout = config.shutdownTimeout();
+        this.maxSubmissionsPerTurn = config.maxSubmissionsPerTurn();
         try {
             this.scheduler = new Scheduler(this, config);
         } catch (IOException e) {
@@ -244,6 +248,54 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} on the loop thread, as an event accounted under the name
+     * {@code "submit: "} followed by the callable's class name (e.g. {@code submit: lambda in
+     * MyDaemon}), and returns a future for its outcome. Any thread; it never blocks.
+     *
+     * <p>The future always completes: with the work's result; exceptionally with the work's
+     * exception; or exceptionally with a {@link RejectedExecutionException} when the loop is shut
+     * down before the work runs (work accepted before {@link #shutdown} runs in the loop's last
+     * turn). Cancelling the future before the work starts skips the work. Dependent stages run on
+     * the thread that completes the future, usually the loop thread: keep them short or use the
+     * {@code ...Async} variants. Waiting on the future from a loop thread would stall that loop;
+     * see {@link #inAnyLoop()}.
+     *
+     * @param work the work; runs once
+     * @param <T> the result type
+     * @return the future of the work's outcome
+     */
+    public <T> CompletableFuture<T> submit(final Callable<T> work) {
+        return submitAs(TaskKind.EVENT, Objects.requireNonNull(work, "work"));
+    }
+
+    /** {@link #submit} from another thread, run as soon as the loop takes in submissions. */
+    private <T> CompletableFuture<T> submitCommand(final Callable<T> work) {
+        assert !inLoop() : "a command from the loop thread would be linked as I/O";
+        return submitAs(TaskKind.COMMAND, work);
+    }
+
+    private <T> CompletableFuture<T> submitAs(final TaskKind kind, final Callable<T> work) {
+        final Submission<T> submission = new Submission<>(work);
+        try {
+            add(kind, null, 0, submission, null, 0, null);
+        } catch (RejectedExecutionException e) {
+            submission.reject(e);
+        }
+        return submission.future();
+    }
+
+    /**
+     * Tells whether the calling thread drives any {@code EventLoop} that has not stopped (through
+     * {@link #run}, {@link #runOnce} or {@link #start}). Blocking conveniences use it to refuse
+     * to wait on a loop thread. Any thread.
+     *
+     * @return true on a loop thread
+     */
+    public static boolean inAnyLoop() {
+        return LoopLifecycle.inAnyLoop();
+    }
+
+    /**
      * Cancels the task scheduled on {@code handle} (FRR {@code event_cancel}). Any thread. When
      * this returns true the task will not start; when it returns false the task was not scheduled,
      * or has already started.
@@ -261,7 +313,7 @@ public final class EventLoop implements AutoCloseable {
         final EventLoop loop = handle.owner;
         if (loop.inLoop()) {
             loop.scheduler.unlinkCancelled(handle);
-        } else {
+        } else if (!loop.lifecycle.terminated()) {
             // The loop unlinks it at its next turn; until then the sequence check keeps it from running.
             loop.submissions.offer(handle);
         }
@@ -271,17 +323,30 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Cancels every scheduled task whose argument is {@code arg} (FRR {@code event_cancel_event}),
      * the way to tear down all that belongs to one connection. Any thread: from another thread the
-     * request is handed to the loop, applied before the loop runs anything else, and this method
-     * waits for it (FRR {@code event_cancel_async}); if the loop has not started yet it returns -1
-     * at once and the cancellation happens at the first turn.
+     * request travels through {@link #submit}, is applied before the loop's next turn runs anything
+     * else, and this method waits for it up to the configured shutdown timeout (FRR
+     * {@code event_cancel_async}). It returns -1 without waiting (the cancellation still happens,
+     * at the loop's next turn) when the loop has not started yet or when the caller drives another
+     * loop, whose thread must never wait on this one; and -1 when the wait times out.
      *
      * @param arg the argument to match by identity; must not be null
-     * @return how many tasks were cancelled, or -1 as described
+     * @return how many tasks were cancelled (0 once the loop has stopped), or -1 as described
      */
     public int cancelByArg(final Object arg) {
         Objects.requireNonNull(arg, "arg");
-        final Integer n = onLoop(s -> s.cancelByArg(arg), -1);
-        return n;
+        if (inLoop()) {
+            return scheduler.cancelByArg(arg);
+        }
+        if (lifecycle.terminated()) {
+            return 0; // the shutdown sweep cancelled everything
+        }
+        // A command, not an event: applied while the turn takes in submissions, before it runs anything.
+        final CompletableFuture<Integer> done = submitCommand(() -> scheduler.cancelByArg(arg));
+        if (!lifecycle.hasThread() || inAnyLoop()) {
+            return -1;
+        }
+        final Integer n = awaitLoop(done, null);
+        return n == null ? (lifecycle.terminated() ? 0 : -1) : n;
     }
 
     /**
@@ -299,7 +364,18 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Renders the accounting table, as FRR's {@code show event cpu}. Any thread (from another
-     * thread it waits for the loop to copy its figures).
+     * thread it waits for the loop to copy its figures, as {@link #taskStats()} does).
+     *
+     * <p><b>What the CPU columns mean.</b> The loop does not read the thread CPU clock around each
+     * task (on Linux that is a system call). It reads it at the end of each turn that ran tasks,
+     * after any task that ran 1 ms or more of wall time, and before a task once the tasks since
+     * the last read hold 1 ms of wall time. The CPU time between two reads is charged to the tasks
+     * run between them: a task that ran 1 ms or more is charged first, up to its own wall time;
+     * the others share the rest in proportion to their wall time; no task is charged more than its
+     * wall time, and CPU the loop spent between tasks (select, taking in submissions) is charged to
+     * none. So a long task's figure is exact to within 1 ms (never below its true CPU time), a CPU
+     * hog is always caught, and a short task's figure is its share of its turn's CPU, exact when it
+     * dominates the turn.
      *
      * @return a text table, one row per task name
      */
@@ -308,12 +384,33 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Returns the accounting figures, one entry per task name, sorted by name. Any thread.
+     * Returns the accounting figures, one entry per task name, sorted by name. Any thread: from
+     * another thread it asks the loop for a copy through {@link #submit} and waits up to the
+     * configured shutdown timeout.
      *
-     * @return an immutable snapshot
+     * @return an immutable snapshot; empty before the loop has started
+     * @throws IllegalStateException when called from a thread that drives another loop (which must
+     *     never wait on this one), or when the loop does not answer in time
      */
     public List<TaskStats> taskStats() {
-        return List.copyOf(onLoop(Scheduler::taskStats, List.of()));
+        if (inLoop() || lifecycle.terminated()) {
+            return List.copyOf(scheduler.taskStats()); // after termination nothing writes the figures
+        }
+        if (!lifecycle.hasThread()) {
+            return List.of();
+        }
+        if (inAnyLoop()) {
+            throw new IllegalStateException("taskStats of loop " + name + " called from the thread of another loop, "
+                + Thread.currentThread().getName() + ", which must not wait");
+        }
+        final List<TaskStats> stats = awaitLoop(submit(scheduler::taskStats), null);
+        if (stats != null) {
+            return List.copyOf(stats);
+        }
+        if (lifecycle.terminated()) {
+            return List.copyOf(scheduler.taskStats());
+        }
+        throw new IllegalStateException("loop " + name + " did not answer taskStats within " + shutdownTimeout);
     }
 
     /**
@@ -452,7 +549,7 @@ public final class EventLoop implements AutoCloseable {
      */
     @Override
     public void close() {
-        shutdown(config.shutdownTimeout());
+        shutdown(shutdownTimeout);
     }
 
     /**
@@ -507,8 +604,9 @@ public final class EventLoop implements AutoCloseable {
             return true;
         }
         submissions.offer(h);
-        if (lifecycle.terminated() && cancel(h)) {
-            // The loop's last sweep ran before our offer; nobody will ever run this task.
+        if (lifecycle.shuttingDown() && h.tryCancel()) {
+            // The stop began before our offer was seen: the sweep may have missed it, so withdraw
+            // it. Whoever moves the handle first decides: the loop ran or swept it, or we reject.
             throw rejected(kind);
         }
         scheduler.wakeupIfSelecting();
@@ -519,31 +617,19 @@ public final class EventLoop implements AutoCloseable {
         return new RejectedExecutionException("loop " + name + " is shut down; cannot add a " + kind + " task");
     }
 
-    /** Runs {@code work} on the loop thread and returns its result; see {@link #cancelByArg}. */
-    private <T> T onLoop(final Function<Scheduler, T> work, final T notRunning) {
-        if (inLoop() || lifecycle.terminated()) {
-            return work.apply(scheduler);
-        }
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        final TaskHandle h = new TaskHandle(null, true);
-        h.owner = this;
-        h.reqKind = TaskKind.COMMAND;
-        h.reqTask = self -> result.complete(work.apply(scheduler));
-        h.publish(h.tryArm());
-        submissions.offer(h);
-        if (!lifecycle.hasThread()) {
-            return notRunning;
-        }
-        scheduler.wakeup();
-        if (lifecycle.terminated() && cancel(h)) {
-            return work.apply(scheduler);
-        }
+    /** Waits up to the shutdown timeout for {@code result}; {@code fallback} when it times out or is rejected. */
+    private <T> T awaitLoop(final CompletableFuture<T> result, final T fallback) {
         try {
-            return result.get();
+            return result.get(shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for loop " + name, e);
+            return fallback;
+        } catch (TimeoutException e) {
+            return fallback;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RejectedExecutionException) {
+                return fallback;
+            }
             throw new IllegalStateException("loop " + name + " failed the request", e.getCause());
         }
     }
@@ -564,7 +650,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     int maxSubmissionsPerTurn() {
-        return config.maxSubmissionsPerTurn();
+        return maxSubmissionsPerTurn;
     }
 
     boolean setSelecting(final boolean value) {

@@ -16,7 +16,8 @@ public final class EventLoopGroup implements AutoCloseable {
     /**
      * Creates and starts one loop per available processor, named {@code NAME-0}, {@code NAME-1}, ...
      *
-     * @param config the settings every loop is created with (its name is the prefix)
+     * @param config the settings every loop is created with (its name is the prefix); read once,
+     *     never changed
      */
     public EventLoopGroup(final EventLoopConfig config) {
         this(Runtime.getRuntime().availableProcessors(), config);
@@ -26,20 +27,24 @@ public final class EventLoopGroup implements AutoCloseable {
      * Creates and starts {@code size} loops named {@code NAME-0}, {@code NAME-1}, ...
      *
      * @param size how many loops, at least 1
-     * @param config the settings every loop is created with (its name is the prefix)
+     * @param config the settings every loop is created with (its name is the prefix); read once,
+     *     never changed
      */
     public EventLoopGroup(final int size, final EventLoopConfig config) {
         if (size < 1) {
             throw new IllegalArgumentException("size < 1: " + size);
         }
-        final String prefix = config.name();
+        // One snapshot, taken now: the caller may change or reuse its config afterwards.
+        final EventLoopConfig base = config.copy();
+        final String prefix = base.name();
         loops = new EventLoop[size];
         try {
             for (int i = 0; i < size; i++) {
-                loops[i] = new EventLoop(config.name(prefix + '-' + i)).start();
+                loops[i] = new EventLoop(base.copy().name(prefix + '-' + i)).start();
             }
-        } finally {
-            config.name(prefix);
+        } catch (RuntimeException | Error e) {
+            shutdown(base.shutdownTimeout()); // do not leak the loops already started
+            throw e;
         }
     }
 

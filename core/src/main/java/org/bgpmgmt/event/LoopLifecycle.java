@@ -30,11 +30,16 @@ final class LoopLifecycle {
         }
     }
 
+    /** How many loops the current thread drives; null on threads that never drove one. */
+    private static final ThreadLocal<int[]> DRIVEN = new ThreadLocal<>();
+
     private final String name;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int state = NEW;
     private volatile Thread thread;
     private boolean turning;
+    /** Loop thread: whether this loop is counted in its thread's {@link #DRIVEN}. */
+    private boolean counted;
 
     LoopLifecycle(final String name) {
         this.name = name;
@@ -42,6 +47,12 @@ final class LoopLifecycle {
 
     boolean inLoop() {
         return Thread.currentThread() == thread;
+    }
+
+    /** Tells whether the current thread drives any loop that has not finished. */
+    static boolean inAnyLoop() {
+        final int[] n = DRIVEN.get();
+        return n != null && n[0] > 0;
     }
 
     boolean hasThread() {
@@ -53,6 +64,22 @@ final class LoopLifecycle {
         final Thread me = Thread.currentThread();
         if (thread != me && !THREAD.compareAndSet(this, null, me)) {
             throw new IllegalStateException(method + ": loop " + name + " is driven by thread " + thread.getName());
+        }
+        if (!counted) {
+            counted = true;
+            int[] n = DRIVEN.get();
+            if (n == null) {
+                n = new int[1];
+                DRIVEN.set(n);
+            }
+            n[0]++;
+        }
+    }
+
+    private void uncount() {
+        if (counted) {
+            counted = false;
+            DRIVEN.get()[0]--;
         }
     }
 
@@ -107,7 +134,11 @@ final class LoopLifecycle {
         return turning;
     }
 
-    /** Runs the last turn and the sweep once, then releases every waiter. Loop thread. */
+    /**
+     * Runs the last turn and the sweep once, then publishes TERMINATED and releases every waiter.
+     * Loop thread. The order makes the loop thread the queue's only consumer to the end: nothing
+     * off the loop touches the scheduler before TERMINATED, and TERMINATED comes after the sweep.
+     */
     void finish(final Scheduler scheduler) {
         if (state == TERMINATED) {
             return;
@@ -116,10 +147,11 @@ final class LoopLifecycle {
         try {
             scheduler.finalTurn();
         } finally {
-            state = TERMINATED;
-            // Submissions racing with the stop are cancelled by this sweep or by their adder,
-            // which re-reads the state after offering (see EventLoop.add).
+            // Adders that offered before seeing SHUTTING_DOWN are drained by this sweep; those
+            // that see it after offering withdraw their own submission (see EventLoop.add).
             scheduler.closeAll();
+            uncount();
+            state = TERMINATED;
             terminated.countDown();
         }
     }

@@ -46,6 +46,8 @@ final class Scheduler {
     private long turnStart;
     private long taskStart;
     private long taskYieldNanos;
+    /** How many tasks are running on the stack: more than 0 inside a task. */
+    private int running;
 
     Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
         this.loop = loop;
@@ -105,7 +107,6 @@ final class Scheduler {
 
     private void runReady(final long now) {
         long start = now;
-        long cpuStart = accounting.cpuNow();
         TaskHandle h;
         while ((h = ready.poll()) != null) {
             if (!(h.pooled ? h.claimExclusive(h.linkedSeq) : h.tryClaim(h.linkedSeq))) {
@@ -119,19 +120,20 @@ final class Scheduler {
             if (h.kind == TaskKind.TIMER) {
                 accounting.checkLate(row, start - h.deadline, start);
             }
+            accounting.taskStarting(start);
             invoke(h, row, start);
             final long end = clock.nanoTime();
-            final long cpuEnd = accounting.cpuNow();
-            accounting.ran(row, h.kind, end - start, cpuEnd - cpuStart, end);
+            accounting.taskRan(row, h.kind, end - start, false, end);
             start = end;
-            cpuStart = cpuEnd;
             recycle(h);
         }
+        accounting.turnEnded(start);
     }
 
     private void invoke(final TaskHandle h, final TaskCounters row, final long start) {
         taskStart = start;
         taskYieldNanos = h.yieldNanos != 0 ? h.yieldNanos : defaultYieldNanos;
+        running++;
         try {
             h.task.run(h);
         } catch (Exception e) {
@@ -139,24 +141,34 @@ final class Scheduler {
         } catch (Error e) {
             accounting.failed(row, e, start);
             throw e;
+        } finally {
+            running--;
         }
     }
 
     void execute(final Task task, final Object arg, final int value) {
         final TaskHandle h = pooledHandle();
         h.owner = loop;
-        h.kind = TaskKind.EXECUTE;
         h.task = task;
         h.arg = arg;
         h.value = value;
+        runInline(h, TaskKind.EXECUTE);
+    }
+
+    /** Runs {@code h}'s task now, accounted as {@code kind}, keeping the outer task's slot. */
+    private void runInline(final TaskHandle h, final TaskKind kind) {
+        h.kind = kind;
         final TaskCounters row = counters(h);
         final long outerStart = taskStart;
         final long outerYield = taskYieldNanos;
+        final boolean nested = running > 0;
         final long start = clock.nanoTime();
-        final long cpuStart = accounting.cpuNow();
+        if (!nested) {
+            accounting.taskStarting(start);
+        }
         invoke(h, row, start);
         final long end = clock.nanoTime();
-        accounting.ran(row, TaskKind.EXECUTE, end - start, accounting.cpuNow() - cpuStart, end);
+        accounting.taskRan(row, kind, end - start, nested, end);
         taskStart = outerStart;
         taskYieldNanos = outerYield;
         h.task = null;
@@ -212,11 +224,9 @@ final class Scheduler {
             return;
         }
         if (h.reqKind == TaskKind.COMMAND) {
-            h.tryClaim(seq);
-            try {
-                h.reqTask.run(h);
-            } catch (Exception e) {
-                LOG.error("{}: request from another thread failed", loop.name(), e);
+            if (h.tryClaim(seq)) {
+                h.task = h.reqTask;
+                runInline(h, TaskKind.COMMAND);
             }
             return;
         }
@@ -368,7 +378,10 @@ final class Scheduler {
     }
 
     private void cancelLinked(final TaskHandle h) {
-        cancelLinkedIfScheduled(h);
+        final Task task = h.task;
+        if (cancelLinkedIfScheduled(h)) {
+            Submission.rejectIfSubmission(task, loop.name());
+        }
         if (h.isLinked()) {
             unlink(h);
         }
@@ -389,8 +402,16 @@ final class Scheduler {
         all.forEach(visitor);
     }
 
-    /** The last turn of a stopping loop: runs what is due now, without waiting. */
+    /**
+     * The last turn of a stopping loop: takes in every submission accepted so far (waiting out an
+     * offer in progress, which {@code poll} does and {@code relaxedPoll} does not), then runs what
+     * is due now, without waiting.
+     */
     void finalTurn() {
+        TaskHandle h;
+        while ((h = loop.submissions.poll()) != null) {
+            reconcile(h);
+        }
         turn(0);
     }
 
@@ -405,12 +426,16 @@ final class Scheduler {
     /** Cancels everything still scheduled and closes the selector. */
     void closeAll() {
         onClose.run();
+        accounting.turnEnded(clock.nanoTime()); // runs between turns (execute, commands) are accounted too
         TaskHandle h;
-        while ((h = loop.submissions.relaxedPoll()) != null) {
+        while ((h = loop.submissions.poll()) != null) {
             if (h.reqKind == TaskKind.COMMAND) {
                 reconcile(h);
             } else {
-                loop.cancel(h);
+                final Task task = h.reqTask;
+                if (loop.cancel(h)) {
+                    Submission.rejectIfSubmission(task, loop.name());
+                }
                 if (h.isLinked()) {
                     unlink(h);
                 }
@@ -425,6 +450,7 @@ final class Scheduler {
     }
 
     List<TaskStats> taskStats() {
+        accounting.turnEnded(clock.nanoTime()); // show every finished run, not only those of past turns
         return accounting.snapshot();
     }
 

@@ -13,11 +13,23 @@ final class TaskNames {
         }
     };
 
+    private static final ClassValue<String> SUBMIT_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(final Class<?> type) {
+            return "submit: " + nameOf(type);
+        }
+    };
+
     private TaskNames() {
     }
 
     static String defaultName(final Class<?> type) {
         return NAMES.get(type);
+    }
+
+    /** The row of work handed to {@link EventLoop#submit}: "submit: " and the callable's name. */
+    static String submitName(final Class<?> type) {
+        return SUBMIT_NAMES.get(type);
     }
 
     private static String nameOf(final Class<?> type) {
