@@ -87,8 +87,12 @@ public class EnqueueBenchmark {
         public void setUp() throws IOException {
             loop = new EventLoop(new EventLoopConfig().name("bench").cpuTiming(false));
             loop.runOnce(0); // the JMH thread becomes the loop thread
-            server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            server = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
                     new BgpMgmtConfig().outputBufferSize(BUFFER_SIZE));
+            final java.util.concurrent.CompletableFuture<Endpoint> bound = server.start();
+            for (int i = 0; i < 500 && !bound.isDone(); i++) {
+                loop.runOnce(10); // the start runs on the loop, which is this thread
+            }
             client = SocketChannel.open(server.endpoint().address()); // blocking connect
             for (int i = 0; i < 500 && connection == null; i++) {
                 loop.runOnce(10);
@@ -117,14 +121,14 @@ public class EnqueueBenchmark {
                 throw new IllegalStateException("benchmark thread " + Thread.currentThread().getName()
                         + " is not the loop thread");
             }
-            fullEventsBefore = connection.counters.outputFullEvents;
-            outputBytesBefore = connection.counters.outputBytes;
+            fullEventsBefore = connection.counters().outputFullEvents;
+            outputBytesBefore = connection.counters().outputBytes;
         }
 
         @TearDown(Level.Iteration)
         public void checkNoFlush() {
-            if (connection.counters.outputFullEvents != fullEventsBefore
-                    || connection.counters.outputBytes != outputBytesBefore || !connection.isUp()) {
+            if (connection.counters().outputFullEvents != fullEventsBefore
+                    || connection.counters().outputBytes != outputBytesBefore || !connection.isUp()) {
                 throw new IllegalStateException("enqueue left its fast path: " + connection.stats());
             }
         }

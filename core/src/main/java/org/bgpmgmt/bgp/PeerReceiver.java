@@ -26,21 +26,18 @@ final class PeerReceiver implements MessageHandler {
 
     private final CatalogEvents events;
     private final PeerTable table;
-    private final LoopHop hop;
     private final PeerAddMessage add = new PeerAddMessage();
     private final PeerKeyMessage keyOnly = new PeerKeyMessage();
     private final PeerStateMessage state = new PeerStateMessage();
     private final PeerSyncMessage sync = new PeerSyncMessage();
 
-    PeerReceiver(final CatalogEvents events, final PeerTable table, final LoopHop hop) {
+    PeerReceiver(final CatalogEvents events, final PeerTable table) {
         this.events = events;
         this.table = table;
-        this.hop = hop;
     }
 
     @Override
     public void onMessage(final Connection connection, final ByteBuffer buffer, final int offset, final int length) {
-        hop.handlerRunsOn(connection.loop());
         final int type = Header.typeAt(buffer, offset);
         final boolean dataPlane = table.role() == Role.DATA_PLANE;
         switch (type) {

@@ -1,56 +1,60 @@
 package org.bgpmgmt.mgmt;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.Task;
 
 /**
- * How a context's any-thread methods hop onto its loop: run at once on the loop thread, else as
- * an event on the next turn; a call that returns a value waits for it. Any thread.
+ * How the context reaches its loop: {@link EventLoop#submit}, and the blocking conveniences built
+ * on it, which wait with a bound and never on the thread of a loop. Any thread.
  */
 final class LoopCalls {
-    private final EventLoop loop;
-    private final Task call;
-
-    LoopCalls(final EventLoop loop, final String name) {
-        this.loop = loop;
-        this.call = Task.named(name + "_call", self -> ((Runnable) self.arg()).run());
+    private LoopCalls() {
     }
 
-    /** Runs {@code work} on the loop: now if on it, else on the next turn. */
-    void run(final Runnable work) {
-        if (loop.inLoop()) {
-            work.run();
-        } else {
-            loop.addEvent(call, work, 0, null);
-        }
+    /** Runs {@code work} on {@code loop}: {@link EventLoop#submit}, the one way onto a loop. */
+    static <T> CompletableFuture<T> submit(final EventLoop loop, final Callable<T> work) {
+        return loop.submit(work);
     }
 
     /**
-     * Runs {@code work} on the loop and returns its result, waiting when called elsewhere. A
-     * stopped loop runs nothing concurrently any more, so the caller runs it itself.
+     * Runs {@code work} on {@code loop} and returns its result: inline on that loop's thread, else
+     * waiting at most {@code timeoutNanos}. Refuses to block the thread of another loop.
+     *
+     * @throws IllegalStateException naming {@code call} when on another loop's thread, or when the
+     *     loop does not answer in time or has stopped
      */
-    <T> T call(final Supplier<T> work) {
-        if (loop.inLoop() || loop.isTerminated()) {
-            return work.get();
-        }
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        loop.addEvent(call, (Runnable) () -> {
+    static <T> T await(final EventLoop loop, final String call, final long timeoutNanos, final Callable<T> work) {
+        if (loop.inLoop()) {
             try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(call + " failed", e);
             }
-        }, 0, null);
+        }
+        if (EventLoop.inAnyLoop()) {
+            throw new IllegalStateException(call + " would block the thread of another loop waiting for loop "
+                + loop.name() + "; use its asynchronous form, or call it from the loop " + loop.name());
+        }
+        final CompletableFuture<T> f = loop.submit(work);
         try {
-            return result.join();
-        } catch (CompletionException e) {
+            return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(call + " was interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(call + ": loop " + loop.name() + " did not answer within "
+                + timeoutNanos / 1_000_000 + " ms (callTimeout)", e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
-            throw e;
+            throw new IllegalStateException(call + " failed", e.getCause());
         }
     }
 }

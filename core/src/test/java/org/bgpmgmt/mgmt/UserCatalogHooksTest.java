@@ -1,7 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,21 +40,21 @@ class UserCatalogHooksTest {
         });
         final List<String> events = new CopyOnWriteArrayList<>();
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks")).start()) {
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().registry(serverTypes));
-            final BgpMgmtContext client = BgpMgmtContext.connect(loop, server.endpoint(), new BgpMgmtConfig()
-                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)));
-            client.addConnectionListener(new ConnectionListener() {
-                @Override
-                public void connectionUp(final Connection connection) {
-                    events.add("up");
-                }
+            final BgpMgmtContext client = Contexts.connect(loop, server.endpoint(), new BgpMgmtConfig()
+                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)),
+                ctx -> ctx.addConnectionListener(new ConnectionListener() {
+                    @Override
+                    public void connectionUp(final Connection connection) {
+                        events.add("up");
+                    }
 
-                @Override
-                public void connectionDown(final Connection connection) {
-                    events.add("down");
-                }
-            });
+                    @Override
+                    public void connectionDown(final Connection connection) {
+                        events.add("down");
+                    }
+                }));
             Await.until("connected", () -> events.contains("up"));
             final Connection c = client.connections().get(0);
             final ByteBuffer request = frame(SQUARE, 0, 12);
@@ -81,7 +82,7 @@ class UserCatalogHooksTest {
             }
         });
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks-error")).start()) {
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().registry(types));
             try (RawPeer good = new RawPeer(server.endpoint()); RawPeer bad = new RawPeer(server.endpoint())) {
                 good.write(frame(SQUARE, 1, 5));

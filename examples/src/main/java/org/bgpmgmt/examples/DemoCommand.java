@@ -26,7 +26,6 @@ import org.bgpmgmt.mgmt.SessionCounters;
 import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.mgmt.SessionState;
 import org.bgpmgmt.wire.BfdState;
-import org.bgpmgmt.wire.MessageRegistry;
 
 /**
  * The demo: one control plane and three data planes in one JVM over 127.0.0.1. The control plane
@@ -77,13 +76,11 @@ final class DemoCommand {
         controlLoop = new EventLoop(new EventLoopConfig().name("control-plane")).start();
         dataLoop = new EventLoop(new EventLoopConfig().name("data-planes")).start();
         try {
-            // The BGP peer catalog rides the same connections: its types go into the registry the
-            // context is created with, and the catalog is attached to the context once it exists.
+            // The BGP peer catalog rides the same connections: configure the context with it and
+            // its listeners, then start it.
             controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
-            control = BgpMgmtContext.listen(controlLoop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)
-                    .registry(controlPeers.register(new MessageRegistry<>())));
-            controlPeers.attach(control);
+            control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
+                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
             control.addListener(new SessionListener() {
                 @Override
                 public void stateChanged(final BfdSession session, final SessionState state) {
@@ -96,6 +93,7 @@ final class DemoCommand {
                     peerReports.incrementAndGet();
                 }
             });
+            control.start().get(10, TimeUnit.SECONDS);
             out.println("control plane listening on " + control.endpoint());
             for (int i = 0; i < DATA_PLANES; i++) {
                 dataPlanes.add(startDataPlane(i));
@@ -165,10 +163,9 @@ final class DemoCommand {
                 peers.reportState(PeerState.of(peer.key(), BgpFsmState.ESTABLISHED, 0));
             }
         });
-        final BgpMgmtContext dp = BgpMgmtContext.connect(dataLoop, control.endpoint(), new BgpMgmtConfig()
-            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200))
-            .registry(peers.register(new MessageRegistry<>())));
-        peers.attach(dp);
+        final BgpMgmtContext dp = BgpMgmtContext.client(dataLoop, control.endpoint(), new BgpMgmtConfig()
+            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)))
+            .addCatalog(peers);
         if (index < dataPeers.size()) {
             dataPeers.set(index, peers);
         } else {
@@ -183,6 +180,7 @@ final class DemoCommand {
                     300_000, 300_000, 0, 3, 0, 0, 0, 0));
             }
         });
+        dp.start(); // a client: the future completes at the first attempt; failures are retried
         return dp;
     }
 
