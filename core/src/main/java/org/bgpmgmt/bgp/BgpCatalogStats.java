@@ -13,6 +13,6 @@ package org.bgpmgmt.bgp;
  * @param unknownPeerMessages frames naming a peer key the table does not hold, skipped
  * @param listenerErrors exceptions thrown by listeners
  */
-public record BgpCatalogStats(int peers, int owedMessages, long malformedMessages, long unexpectedMessages, long unknownPeerMessages,
-                              long listenerErrors) {
+public record BgpCatalogStats(int peers, int owedMessages, long malformedMessages, long unexpectedMessages,
+                              long unknownPeerMessages, long listenerErrors) {
 }

@@ -110,7 +110,8 @@ final class BfdSessions implements Catalog {
         }
         final Connection c = e.connection();
         if (c == null || !c.isUp()) {
-            return CompletableFuture.failedFuture(new ConnectionClosedException("session " + lid + " has no connection"));
+            return CompletableFuture.failedFuture(new ConnectionClosedException("session " + lid
+                + " has no connection"));
         }
         return c.request(MessageType.COUNTERS_REQUEST_LENGTH,
             (out, at, id) -> countersRequest.encode(out, at, id).lid(lid), MessageType.BFD_SESSION_COUNTERS,
@@ -141,10 +142,11 @@ final class BfdSessions implements Catalog {
     private void received(final Connection from, final SessionMessage m, final boolean delete) {
         final BfdSession s;
         try {
-            s = BfdSession.from(m);
+            s = SessionCodec.read(m);
         } catch (IllegalArgumentException e) {
             // Content the frame check cannot see (found by fuzzing: an ifname with no NUL).
-            from.protocolError("malformed " + (delete ? "DP_DELETE_SESSION" : "DP_ADD_SESSION") + ": " + e.getMessage());
+            from.protocolError("malformed " + (delete ? "DP_DELETE_SESSION" : "DP_ADD_SESSION") + ": "
+                + e.getMessage());
             return;
         }
         if (delete) {
@@ -209,10 +211,10 @@ final class BfdSessions implements Catalog {
     void write(final SessionEntry e, final int what, final ByteBuffer out, final int at) {
         switch (what) {
             case SessionEntry.ADD:
-                e.session.writeTo(session.encodeAdd(out, at, 0));
+                SessionCodec.write(e.session, session.encodeAdd(out, at, 0));
                 break;
             case SessionEntry.DELETE:
-                e.session.writeTo(session.encodeDelete(out, at, 0));
+                SessionCodec.write(e.session, session.encodeDelete(out, at, 0));
                 break;
             default:
                 final SessionState s = e.state;

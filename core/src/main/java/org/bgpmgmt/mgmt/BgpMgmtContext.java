@@ -1,6 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,20 +18,18 @@ import org.bgpmgmt.wire.BfdState;
  * (client: reconnects with backoff, and every catalog resyncs after each connect). Nothing can be
  * added after start, so nothing is ever replayed.
  *
- * <p>In the control-plane role, {@link #updateSession} and {@link #deleteSession} push BFD sessions
- * and state reports come back to the {@link SessionListener}s; in the data-plane role, sessions
- * arrive at the listeners and {@link #reportState} answers them. The sessions are the context's
- * built-in catalog, added before any other.
+ * <p>A control plane pushes BFD sessions ({@link #updateSession}) and hears their state from its
+ * {@link SessionListener}s; a data plane hears sessions arrive and answers with {@link
+ * #reportState}. The sessions are the context's built-in catalog, added before any other.
  *
- * <p><b>Threads.</b> Any thread may call the public methods, except where a method says "loop
- * thread only". Methods that return a value run on the loop: at once on the loop thread, else they
- * wait for it at most the config's {@code callTimeout}, and on the thread of another loop they
- * refuse to wait ({@link IllegalStateException} naming the call). Listeners and catalogs run on
- * the loop thread.
+ * <p><b>Threads.</b> Any thread, except where a method says "loop thread only". A method that
+ * returns a value runs at once on the loop thread, else waits for the loop at most the config's
+ * {@code callTimeout}, and refuses to wait on another loop's thread ({@link IllegalStateException}
+ * naming the call). Listeners and catalogs run on the loop thread.
  *
- * <p><b>Close.</b> {@link #close()} flushes, within the close timeout, then closes. Closing the
- * context and its loop is harmless in either order: a loop shut down first runs nothing more, and
- * a later {@code close()} releases the sockets on the caller's thread.
+ * <p><b>Close.</b> {@link #close()} flushes within the close timeout, then closes. Closing the
+ * context and its loop is harmless in either order: once the loop has terminated, {@code close()}
+ * releases the sockets on the caller's thread.
  */
 public final class BgpMgmtContext implements AutoCloseable {
     private static final int NEW = 0;
@@ -45,8 +42,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final ContextListeners listeners;
     private final Dispatch dispatch;
     private final BfdSessions sessions;
-    private final Acceptor acceptor;
-    private final Connector connector;
+    private final Sockets sockets;
     private final ContextClose closer;
     private final AtomicInteger state = new AtomicInteger(NEW);
 
@@ -57,10 +53,8 @@ public final class BgpMgmtContext implements AutoCloseable {
         this.role = settings.role;
         this.listeners = new ContextListeners(settings.name);
         this.dispatch = new Dispatch(settings, listeners);
-        this.acceptor = listen == null ? null : new Acceptor(dispatch, loop, settings, listen);
-        this.connector = connect == null ? null : new Connector(dispatch, loop, settings, connect);
-        dispatch.serve(acceptor, connector);
-        this.closer = new ContextClose(this, loop, settings, dispatch, acceptor, connector);
+        this.sockets = new Sockets(dispatch, loop, settings, listen, connect);
+        this.closer = new ContextClose(loop, settings, dispatch, sockets);
         this.sessions = new BfdSessions(role, listeners);
         addCatalog(sessions);
     }
@@ -148,16 +142,7 @@ public final class BgpMgmtContext implements AutoCloseable {
         if (!state.compareAndSet(NEW, STARTED)) {
             throw new IllegalStateException("start: " + this + " was already started or closed");
         }
-        final java.util.concurrent.Callable<Endpoint> open = () -> acceptor != null ? acceptor.start()
-            : connector.start();
-        if (!loop.inLoop()) {
-            return LoopCalls.submit(loop, open);
-        }
-        try {
-            return CompletableFuture.completedFuture(open.call()); // on the loop thread: at once
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return OnLoop.future(loop, () -> CompletableFuture.completedFuture(sockets.start()));
     }
 
     /**
@@ -194,7 +179,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the endpoint
      */
     public Endpoint endpoint() {
-        return acceptor != null ? acceptor.endpoint() : connector.endpoint();
+        return sockets.endpoint();
     }
 
     /**
@@ -208,8 +193,6 @@ public final class BgpMgmtContext implements AutoCloseable {
         return closer.mbean(MBeans.register(new ContextMBean(this), "BgpMgmtContext", settings.name));
     }
 
-    // ---------------------------------------------------------------- control-plane role
-
     /**
      * Adds or updates a session and owes DP_ADD_SESSION to the connection it is attached to (the
      * least loaded one when it has none); a session with no connection is sent when one comes up,
@@ -221,14 +204,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     public void updateSession(final BfdSession session) {
         requireRole(Role.CONTROL_PLANE, "updateSession");
         Objects.requireNonNull(session, "session");
-        if (loop.inLoop()) {
-            sessions.update(session);
-        } else {
-            LoopCalls.submit(loop, () -> {
-                sessions.update(session);
-                return null;
-            });
-        }
+        OnLoop.run(loop, () -> sessions.update(session));
     }
 
     /**
@@ -240,7 +216,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     public boolean deleteSession(final int lid) {
         requireRole(Role.CONTROL_PLANE, "deleteSession");
-        return call("deleteSession", () -> sessions.delete(lid));
+        return await("BgpMgmtContext.deleteSession", () -> sessions.delete(lid));
     }
 
     /**
@@ -254,13 +230,8 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     public CompletableFuture<SessionCounters> requestCounters(final int lid) {
         requireRole(Role.CONTROL_PLANE, "requestCounters");
-        if (loop.inLoop()) {
-            return sessions.requestCounters(lid);
-        }
-        return LoopCalls.submit(loop, () -> sessions.requestCounters(lid)).thenCompose(f -> f);
+        return OnLoop.future(loop, () -> sessions.requestCounters(lid));
     }
-
-    // ---------------------------------------------------------------- data-plane role
 
     /**
      * Reports a session's state to the control plane with BFD_STATE_CHANGE; a report made while
@@ -273,11 +244,11 @@ public final class BgpMgmtContext implements AutoCloseable {
     public boolean reportState(final SessionState state) {
         requireRole(Role.DATA_PLANE, "reportState");
         Objects.requireNonNull(state, "state");
-        return call("reportState", () -> sessions.report(state));
+        return await("BgpMgmtContext.reportState", () -> sessions.report(state));
     }
 
     /**
-     * Reports a session's state with no remote details; as {@link #reportState(SessionState)}.
+     * Reports a session's state with no remote details, as {@link #reportState(SessionState)} does.
      *
      * @param lid the session
      * @param state a {@link BfdState} value
@@ -298,10 +269,8 @@ public final class BgpMgmtContext implements AutoCloseable {
     public boolean updateCounters(final SessionCounters counters) {
         requireRole(Role.DATA_PLANE, "updateCounters");
         Objects.requireNonNull(counters, "counters");
-        return call("updateCounters", () -> sessions.updateCounters(counters));
+        return await("BgpMgmtContext.updateCounters", () -> sessions.updateCounters(counters));
     }
-
-    // ---------------------------------------------------------------- both roles
 
     /**
      * Sends ECHO_REQUEST on the first connection that is up and completes with the round trip.
@@ -310,15 +279,11 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the round-trip time in nanoseconds; fails when no connection is up or on timeout
      */
     public CompletableFuture<Long> echo() {
-        if (!loop.inLoop()) {
-            return LoopCalls.submit(loop, this::echo).thenCompose(f -> f);
-        }
-        for (Connection c : allConnections()) {
-            if (c.isUp()) {
-                return c.echo();
-            }
-        }
-        return CompletableFuture.failedFuture(new ConnectionClosedException(settings.name + ": no connection is up"));
+        return OnLoop.future(loop, () -> {
+            final Connection c = sockets.firstUp();
+            return c != null ? c.echo() : CompletableFuture.failedFuture(new ConnectionClosedException(settings.name
+                + ": no connection is up"));
+        });
     }
 
     /**
@@ -327,7 +292,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the sessions, sorted by lid
      */
     public List<BfdSession> sessions() {
-        return call("sessions", sessions::sessions);
+        return await("BgpMgmtContext.sessions", sessions::sessions);
     }
 
     /**
@@ -337,7 +302,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the state, or null for an unknown lid
      */
     public SessionState sessionState(final int lid) {
-        return call("sessionState", () -> sessions.state(lid));
+        return await("BgpMgmtContext.sessionState", () -> sessions.state(lid));
     }
 
     /**
@@ -347,7 +312,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return an immutable list of the connections
      */
     public List<Connection> connections() {
-        return call("connections", () -> List.copyOf(allConnections()));
+        return await("BgpMgmtContext.connections", () -> List.copyOf(sockets.connections()));
     }
 
     /**
@@ -360,13 +325,7 @@ public final class BgpMgmtContext implements AutoCloseable {
         if (!loop.inLoop()) {
             throw new IllegalStateException("leastLoadedConnection must run on the loop thread of " + loop.name());
         }
-        Connection best = null;
-        for (Connection c : allConnections()) {
-            if (c.isUp() && (best == null || c.attachedRows < best.attachedRows)) {
-                best = c;
-            }
-        }
-        return best;
+        return sockets.leastLoaded();
     }
 
     /**
@@ -376,18 +335,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the counters of the context and its connections
      */
     public ContextStats stats() {
-        return call("stats", () -> {
-            final List<ConnectionStats> conns = new ArrayList<>();
-            for (Connection c : allConnections()) {
-                conns.add(c.stats());
-            }
-            final boolean server = acceptor != null;
-            return new ContextStats(settings.name, role, server, endpoint().toString(), List.copyOf(conns),
-                server ? acceptor.accepted : 0, server ? acceptor.rejected : 0,
-                server ? acceptor.refusedByCredentials : 0, server ? 0 : connector.connectFailures,
-                dispatch.protocolErrors, dispatch.idleCloses, listeners.errors, sessions.unknownSessions,
-                sessions.size());
-        });
+        return await("BgpMgmtContext.stats", () -> sockets.stats(settings, dispatch, listeners, sessions));
     }
 
     /**
@@ -401,10 +349,9 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Flushes what is queued (waiting up to the close timeout), then closes every connection and
-     * the listening socket, removes a unix socket file and cancels the context's tasks. Idempotent;
-     * any thread. Off every loop it returns when that is done; on a loop thread it cannot wait, so
-     * it starts the same bounded drain and returns at once.
+     * Flushes what is queued (within the close timeout), then closes every connection and the
+     * listening socket and removes a unix socket file. Idempotent; any thread. Off every loop it
+     * returns when that is done; on a loop thread it starts the same drain and returns at once.
      */
     @Override
     public void close() {
@@ -420,13 +367,8 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "BgpMgmtContext[" + settings.name + ", " + role + ", " + (acceptor != null ? "listen " : "connect ")
+        return "BgpMgmtContext[" + settings.name + ", " + role + ", " + (sockets.isServer() ? "listen " : "connect ")
             + endpoint() + ']';
-    }
-
-    /** The connections, the client's even while down. Loop thread. */
-    List<Connection> allConnections() {
-        return acceptor != null ? acceptor.connections : List.of(connector.connection);
     }
 
     /**
@@ -442,11 +384,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      *     does not answer within the call timeout, or when it has stopped
      */
     public <T> T await(final String caller, final java.util.concurrent.Callable<T> work) {
-        return LoopCalls.await(loop, caller, settings.callTimeoutNanos, work);
-    }
-
-    private <T> T call(final String method, final java.util.concurrent.Callable<T> work) {
-        return await("BgpMgmtContext." + method, work);
+        return OnLoop.await(loop, caller, settings.callTimeoutNanos, work);
     }
 
     private void requireNew(final String method) {
@@ -456,8 +394,6 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     private void requireRole(final Role wanted, final String method) {
-        if (role != wanted) {
-            throw new IllegalStateException(method + " needs the " + wanted + " role; this context is " + role);
-        }
+        role.require(wanted, method, this);
     }
 }

@@ -12,21 +12,16 @@ import org.bgpmgmt.wire.MessageType;
 
 /**
  * One bfddp connection (bfdd's {@code struct bfd_dplane_ctx}): the socket, bounded input and
- * output buffers with the frames between them, the queue of {@link CatalogRow}s owed to it, the
- * requests waiting for replies, and the counters. Everything it learns goes out through one
- * dispatcher, the context's; nothing else reads its fields.
+ * output buffers, the {@link CatalogRow}s owed to it, the requests waiting for replies, and the
+ * counters. What it learns goes out through one dispatcher, the context's.
  *
- * <p>Reading frames by the header length across partial reads, answers echoes, pairs replies
- * with their requests and hands every other frame to the dispatcher; it takes every whole frame
- * of one read before writing, so the answers of that batch leave in one write. A protocol error
- * closes this connection only.
+ * <p>It frames by the header length across partial reads, answers echoes, pairs replies with their
+ * requests and hands every other frame to the dispatcher; the answers to one read leave in one
+ * write. A message is written in place ({@link #reserve}, {@link #commit}) or owed by a row
+ * ({@link CatalogRow#owe()}); a write task is kept only for what the socket did not take.
  *
- * <p>Writing: a message is reserved and committed in place ({@link #reserve}, {@link #commit}),
- * or owed by a row and encoded by it when there is room ({@link #owe}). A write task is kept only
- * for what the socket did not take.
- *
- * <p>Loop thread only, except {@link #peer()}, {@link #isUp()}, {@link #loop()}, {@link #echo()}
- * and {@link #request(ByteBuffer, int, ReplyDecoder)}, which any thread may call.
+ * <p>Loop thread only, except {@link #peer()}, {@link #isUp()}, {@link #loop()} and {@link #echo()},
+ * which any thread may call.
  */
 public final class Connection {
     private final Dispatcher dispatcher;
@@ -39,11 +34,8 @@ public final class Connection {
     private final ConnectionCounters counters;
     private final EchoMessage echo = new EchoMessage();
     private final TaskHandle readTask;
-    private final TaskHandle idleTimer;
+    private final IdleTimer idle;
     private final Task read = this::read;
-    private final Task idleCheck = this::idleCheck;
-    private final long idleTimeoutNanos;
-    private long lastInputNanos;
     private volatile boolean up;
     private volatile String peer = "-";
     private boolean reading;
@@ -59,9 +51,8 @@ public final class Connection {
         this.decoder = new FrameDecoder(s.registry, s.maxFrameLength);
         this.output = new Output(this, loop, s, counters);
         this.requests = new RequestTable(loop, s.name, s.maxPendingRequests, s.requestTimeoutNanos);
-        this.idleTimeoutNanos = s.idleTimeoutNanos;
+        this.idle = new IdleTimer(this, dispatcher, loop, s, counters);
         this.readTask = new TaskHandle(s.name + "_read");
-        this.idleTimer = new TaskHandle(s.name + "_idle");
     }
 
     /** Takes a connected socket into use: empty buffers, first read task, idle timer. */
@@ -73,10 +64,7 @@ public final class Connection {
         up = true;
         counters.opened++;
         loop.addRead(socket, read, this, readTask);
-        if (idleTimeoutNanos > 0) {
-            lastInputNanos = loop.clock().nanoTime();
-            loop.addTimerMillis(idleTimeoutNanos / 1_000_000, idleCheck, this, idleTimer);
-        }
+        idle.start();
     }
 
     /**
@@ -214,30 +202,6 @@ public final class Connection {
     }
 
     /**
-     * Sends a request given as a whole frame (its id bytes are overwritten in a copy; the caller's
-     * buffer is left unchanged); otherwise as {@link #request(int, FrameWriter, int, ReplyDecoder)}.
-     * Any thread: from another thread the copy is sent on the next turn of the loop.
-     *
-     * @param frame the whole request frame, header included
-     * @param replyType the type of the reply
-     * @param decoder turns the reply frame into the value
-     * @param <T> the value's type
-     * @return the reply's value, or a failure as for the other form
-     */
-    public <T> CompletableFuture<T> request(final ByteBuffer frame, final int replyType, final ReplyDecoder<T> decoder) {
-        final ByteBuffer copy = ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
-        final FrameWriter writer = (out, at, id) -> {
-            out.put(at, copy, 0, copy.limit());
-            out.putShort(at + 4, (short) id);
-        };
-        if (loop.inLoop()) {
-            return request(copy.limit(), writer, replyType, decoder);
-        }
-        return LoopCalls.submit(loop, () -> request(copy.limit(), writer, replyType, decoder))
-            .thenCompose(f -> f);
-    }
-
-    /**
      * Sends ECHO_REQUEST and completes with the round-trip time, measured on the loop's clock.
      * Any thread.
      *
@@ -246,17 +210,12 @@ public final class Connection {
      */
     public CompletableFuture<Long> echo() {
         if (!loop.inLoop()) {
-            return LoopCalls.submit(loop, this::echo).thenCompose(f -> f);
+            return loop.submit(this::echo).thenCompose(f -> f);
         }
         final CompletableFuture<Long> result = new CompletableFuture<>();
         final int at = admit(result, MessageType.ECHO_LENGTH);
         if (at >= 0) {
-            final int id = requests.add(MessageType.ECHO_REPLY, result, null);
-            // bfdd 8.4 answers with id 0 and the dp_time echoed: the id in its low 16 bits pairs the
-            // reply in one lookup. dp_time is ours to choose; it stays within 65 ms of the real time.
-            final long dpTime = (EpochMicros.now() & ~0xFFFFL) | id;
-            requests.echoTime(id, dpTime);
-            echo.encodeRequest(output.buffer(), at, id).dpTime(dpTime);
+            requests.addEcho(result, output.buffer(), at);
             commit(MessageType.ECHO_LENGTH);
         }
         return result;
@@ -343,9 +302,7 @@ public final class Connection {
             return; // lost, already closed
         }
         counters.inputBytes += n;
-        if (idleTimeoutNanos > 0) {
-            lastInputNanos = loop.clock().nanoTime();
-        }
+        idle.input();
         final int end = in.position();
         counters.inputBytesPeak = Math.max(counters.inputBytesPeak, end);
         int at = 0;
@@ -385,14 +342,12 @@ public final class Connection {
                 }
                 return true;
             }
-            final int slot = type == MessageType.ECHO_REPLY && id == 0
-                ? requests.findEcho(echo.wrap(in, at).dpTime()) : requests.find(id, type);
-            if (slot >= 0) {
-                reply(slot, type, at, length);
-            } else if (type == MessageType.ECHO_REPLY || type == MessageType.BFD_SESSION_COUNTERS) {
-                counters.unknownReplies++;
-            } else {
-                dispatcher.dispatch(this, type, in, at, length);
+            if (!requests.answer(type, id, in, at, length)) {
+                if (type == MessageType.ECHO_REPLY || type == MessageType.BFD_SESSION_COUNTERS) {
+                    counters.unknownReplies++; // a reply nobody waits for: counted and dropped
+                } else {
+                    dispatcher.dispatch(this, type, in, at, length);
+                }
             }
             return true;
         } catch (RuntimeException e) {
@@ -404,20 +359,6 @@ public final class Connection {
         }
     }
 
-    private void reply(final int slot, final int type, final int at, final int length) {
-        if (type == MessageType.ECHO_REPLY) {
-            requests.complete(slot, requests.waitedNanos(slot));
-            return;
-        }
-        final ReplyDecoder<?> d = requests.decoder(slot);
-        final CompletableFuture<Object> f = requests.take(slot);
-        try {
-            f.complete(d == null ? null : d.decode(in, at, length));
-        } catch (RuntimeException e) {
-            f.completeExceptionally(e);
-        }
-    }
-
     /** Keeps the partial frame after {@code from}, moved to the start of the buffer. */
     private void compactInput(final int from, final int end) {
         if (from == end) {
@@ -426,20 +367,6 @@ public final class Connection {
             in.limit(end).position(from);
             in.compact();
         }
-    }
-
-    /**
-     * The idle timer: one per connection, not one per read. It re-arms for the rest of the timeout
-     * counted from the last input, and closes the connection once it was silent that long.
-     */
-    private void idleCheck(final TaskHandle self) {
-        final long silent = loop.clock().nanoTime() - lastInputNanos;
-        if (silent >= idleTimeoutNanos) {
-            counters.idleCloses++;
-            dispatcher.idle(this, silent / 1_000_000);
-            return;
-        }
-        loop.addTimerMillis((idleTimeoutNanos - silent + 999_999) / 1_000_000, idleCheck, this, self);
     }
 
     /** Closes after a failed read or write or the peer's close; the context logs it. */
@@ -457,7 +384,7 @@ public final class Connection {
         up = false;
         counters.closed++;
         loop.cancel(readTask);
-        loop.cancel(idleTimer);
+        idle.cancel();
         output.close(contextName, peer);
         requests.failAll(peer, reason);
         dispatcher.closed(this);

@@ -27,26 +27,21 @@ final class ContextClose {
     private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
     private static final long DRAIN_POLL_MILLIS = 5;
 
-    private final BgpMgmtContext context;
+    private final Sockets sockets;
     private final EventLoop loop;
     private final Settings settings;
     private final Dispatch dispatch;
-    private final Acceptor acceptor;
-    private final Connector connector;
     private final TaskHandle drainTimer;
     private final Task drain = self -> drain();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long deadline;
     private volatile javax.management.ObjectName mbean;
 
-    ContextClose(final BgpMgmtContext context, final EventLoop loop, final Settings settings, final Dispatch dispatch,
-                 final Acceptor acceptor, final Connector connector) {
-        this.context = context;
+    ContextClose(final EventLoop loop, final Settings settings, final Dispatch dispatch, final Sockets sockets) {
+        this.sockets = sockets;
         this.loop = loop;
         this.settings = settings;
         this.dispatch = dispatch;
-        this.acceptor = acceptor;
-        this.connector = connector;
         this.drainTimer = new TaskHandle(settings.name + "_close_drain");
     }
 
@@ -63,7 +58,7 @@ final class ContextClose {
             begin();
             return;
         }
-        final CompletableFuture<Void> begun = LoopCalls.submit(loop, () -> {
+        final CompletableFuture<Void> begun = loop.submit(() -> {
             begin();
             return null;
         });
@@ -73,7 +68,7 @@ final class ContextClose {
             done.get(waitNanos, TimeUnit.NANOSECONDS);
             // A channel's descriptor is released when the selector drops its key at the next select:
             // wait for that turn, so a caller may bind the same port at once.
-            LoopCalls.submit(loop, () -> null).get(settings.callTimeoutNanos, TimeUnit.NANOSECONDS);
+            loop.submit(() -> null).get(settings.callTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RejectedExecutionException) {
                 closeAfterLoop();
@@ -99,19 +94,14 @@ final class ContextClose {
 
     private void begin() {
         dispatch.closing();
-        if (connector != null) {
-            connector.close();
-        }
-        if (acceptor != null) {
-            acceptor.close();
-        }
+        sockets.stop();
         deadline = loop.clock().nanoTime() + settings.closeTimeoutNanos;
         drain();
     }
 
     private void drain() {
         boolean drained = true;
-        for (Connection c : List.copyOf(context.allConnections())) { // a failed flush removes its connection
+        for (Connection c : List.copyOf(sockets.connections())) { // a failed flush removes its connection
             if (c.isUp() && c.hasOutput()) {
                 c.flush();
                 drained &= !c.hasOutput() || !c.isUp();
@@ -126,15 +116,10 @@ final class ContextClose {
 
     private void finish() {
         dispatch.closing();
-        for (Connection c : List.copyOf(context.allConnections())) {
+        for (Connection c : List.copyOf(sockets.connections())) {
             c.close("context closed");
         }
-        if (acceptor != null) {
-            acceptor.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
+        sockets.stop();
         if (!loop.isTerminated()) {
             loop.cancel(drainTimer);
         }

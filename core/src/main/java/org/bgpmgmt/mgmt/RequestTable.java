@@ -1,9 +1,12 @@
 package org.bgpmgmt.mgmt;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
+import org.bgpmgmt.wire.EchoMessage;
+import org.bgpmgmt.wire.MessageType;
 
 /**
  * The requests of one connection still waiting for their reply (the async form of bfdd's blocking
@@ -42,6 +45,7 @@ final class RequestTable {
     private final int[] free;
     private final TaskHandle timeoutTimer;
     private final Task expire = self -> expire();
+    private final EchoMessage echo = new EchoMessage();
     private int freeCount;
     private int head = NONE;
     private int tail = NONE;
@@ -114,6 +118,18 @@ final class RequestTable {
         echoTimes[id & mask] = dpTime;
     }
 
+    /**
+     * Takes a slot for an echo and writes its ECHO_REQUEST at {@code at}. bfdd 8.4 answers with id
+     * 0 and the dp_time echoed, so the id goes into dp_time's low 16 bits too and pairs the reply in
+     * one lookup; dp_time is ours to choose, and stays within 65 ms of the real time.
+     */
+    void addEcho(final CompletableFuture<Long> future, final ByteBuffer out, final int at) {
+        final int id = add(MessageType.ECHO_REPLY, future, null);
+        final long dpTime = (EpochMicros.now() & ~0xFFFFL) | id;
+        echoTimes[id & mask] = dpTime;
+        echo.encodeRequest(out, at, id).dpTime(dpTime);
+    }
+
     /** Returns the slot of the request {@code id} waiting for a reply of {@code type}, or -1. */
     int find(final int id, final int type) {
         if (id == 0) {
@@ -129,29 +145,32 @@ final class RequestTable {
      * paired in one lookup, without scanning.
      */
     int findEcho(final long dpTime) {
-        final int slot = find((int) (dpTime & 0xFFFF), org.bgpmgmt.wire.MessageType.ECHO_REPLY);
+        final int slot = find((int) (dpTime & 0xFFFF), MessageType.ECHO_REPLY);
         return slot != NONE && echoTimes[slot] == dpTime ? slot : NONE;
     }
 
-    /** Returns the decoder of a waiting slot. */
-    ReplyDecoder<?> decoder(final int slot) {
-        return decoders[slot];
-    }
-
-    /** Returns how long the request in {@code slot} has waited, in the loop clock's nanoseconds. */
-    long waitedNanos(final int slot) {
-        return loop.clock().nanoTime() - sentNanos[slot];
-    }
-
     /**
-     * Frees {@code slot} and returns its future, for a reply that is decoded after: a decoder that
-     * closes the connection must not fail the request it is answering.
+     * Completes the request a frame answers, if one waits for it: an echo with the round trip on
+     * the loop's clock, any other with what its decoder makes of the frame (a decoder's exception
+     * fails it). Returns false when no request waits for this frame.
      */
     @SuppressWarnings("unchecked")
-    CompletableFuture<Object> take(final int slot) {
+    boolean answer(final int type, final int id, final ByteBuffer in, final int at, final int length) {
+        final int slot = type == MessageType.ECHO_REPLY && id == 0 ? findEcho(echo.wrap(in, at).dpTime())
+            : find(id, type);
+        if (slot == NONE) {
+            return false;
+        }
+        final ReplyDecoder<?> d = decoders[slot];
+        final long waited = loop.clock().nanoTime() - sentNanos[slot];
         final CompletableFuture<Object> f = (CompletableFuture<Object>) futures[slot];
-        release(slot);
-        return f;
+        release(slot); // before decoding: a decoder that closes the connection must not fail this request
+        try {
+            f.complete(type == MessageType.ECHO_REPLY ? (Object) waited : d == null ? null : d.decode(in, at, length));
+        } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+        }
+        return true;
     }
 
     /** Completes the request in {@code slot} with {@code value} and frees the slot. */

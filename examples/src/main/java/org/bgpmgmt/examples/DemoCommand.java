@@ -76,24 +76,7 @@ final class DemoCommand {
         controlLoop = new EventLoop(new EventLoopConfig().name("control-plane")).start();
         dataLoop = new EventLoop(new EventLoopConfig().name("data-planes")).start();
         try {
-            // The BGP peer catalog rides the same connections: configure the context with it and
-            // its listeners, then start it.
-            controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
-            control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
-            control.addListener(new SessionListener() {
-                @Override
-                public void stateChanged(final BfdSession session, final SessionState state) {
-                    stateChanges.incrementAndGet();
-                }
-            });
-            controlPeers.addListener(new BgpPeerListener() {
-                @Override
-                public void peerStateChanged(final BgpPeer peer, final PeerState state) {
-                    peerReports.incrementAndGet();
-                }
-            });
-            control.start().get(10, TimeUnit.SECONDS);
+            startControlPlane();
             out.println("control plane listening on " + control.endpoint());
             for (int i = 0; i < DATA_PLANES; i++) {
                 dataPlanes.add(startDataPlane(i));
@@ -109,22 +92,7 @@ final class DemoCommand {
                 controlPeers.updatePeer(bgpPeer(key));
             }
             step(BGP_PEERS + " BGP peers established", () -> establishedCount() == BGP_PEERS);
-            final long end = System.nanoTime() + duration.toNanos();
-            final long third = duration.toNanos() / 3;
-            boolean restarted = false;
-            boolean flapped = false;
-            while (System.nanoTime() < end) {
-                status();
-                if (!restarted && System.nanoTime() > end - 2 * third) {
-                    restarted = true;
-                    restartDataPlane(1);
-                }
-                if (!flapped && System.nanoTime() > end - third) {
-                    flapped = true;
-                    flapSession(1);
-                }
-                Thread.sleep(1000);
-            }
+            runFaults();
             checkCounters();
             step("every session up at the end", () -> upCount() == sessions);
             step("every BGP peer established at the end", () -> establishedCount() == BGP_PEERS);
@@ -151,6 +119,46 @@ final class DemoCommand {
         }
         out.println("demo: FAILED: " + String.join("; ", failures));
         return 1;
+    }
+
+    /** The timed part: a data plane restarts after a third of the run, a session flaps after two. */
+    private void runFaults() throws Exception {
+        final long end = System.nanoTime() + duration.toNanos();
+        final long third = duration.toNanos() / 3;
+        boolean restarted = false;
+        boolean flapped = false;
+        while (System.nanoTime() < end) {
+            status();
+            if (!restarted && System.nanoTime() > end - 2 * third) {
+                restarted = true;
+                restartDataPlane(1);
+            }
+            if (!flapped && System.nanoTime() > end - third) {
+                flapped = true;
+                flapSession(1);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The control plane; the BGP peer catalog rides the same connections, configured before start. */
+    private void startControlPlane() throws Exception {
+        controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
+        control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
+        control.addListener(new SessionListener() {
+            @Override
+            public void stateChanged(final BfdSession session, final SessionState state) {
+                stateChanges.incrementAndGet();
+            }
+        });
+        controlPeers.addListener(new BgpPeerListener() {
+            @Override
+            public void peerStateChanged(final BgpPeer peer, final PeerState state) {
+                peerReports.incrementAndGet();
+            }
+        });
+        control.start().get(10, TimeUnit.SECONDS);
     }
 
     private BgpMgmtContext startDataPlane(final int index) {

@@ -11,13 +11,8 @@ import org.bgpmgmt.event.EventLoop;
  * How the context reaches its loop: {@link EventLoop#submit}, and the blocking conveniences built
  * on it, which wait with a bound and never on the thread of a loop. Any thread.
  */
-final class LoopCalls {
-    private LoopCalls() {
-    }
-
-    /** Runs {@code work} on {@code loop}: {@link EventLoop#submit}, the one way onto a loop. */
-    static <T> CompletableFuture<T> submit(final EventLoop loop, final Callable<T> work) {
-        return loop.submit(work);
+final class OnLoop {
+    private OnLoop() {
     }
 
     /**
@@ -55,6 +50,42 @@ final class LoopCalls {
                 throw (RuntimeException) e.getCause();
             }
             throw new IllegalStateException(call + " failed", e.getCause());
+        }
+    }
+
+    /** Runs {@code work}, which returns a future, at once on the loop thread, else on the next turn. */
+    static <T> CompletableFuture<T> future(final EventLoop loop, final Callable<CompletableFuture<T>> work) {
+        if (!loop.inLoop()) {
+            return loop.submit(work).thenCompose(f -> f);
+        }
+        try {
+            return work.call();
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} at once on the loop thread, else on the next turn without waiting for it.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the loop has stopped, so that
+     *     a change is never lost in silence
+     */
+    static void run(final EventLoop loop, final Runnable work) {
+        if (loop.inLoop()) {
+            work.run();
+            return;
+        }
+        final CompletableFuture<Void> f = loop.submit(() -> {
+            work.run();
+            return null;
+        });
+        if (f.isCompletedExceptionally()) {
+            try {
+                f.getNow(null); // already completed: never waits
+            } catch (java.util.concurrent.CompletionException e) {
+                throw (RuntimeException) e.getCause(); // rejected at once: the loop has stopped
+            }
         }
     }
 }
