@@ -380,8 +380,9 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @param work what to run; its exception is rethrown (a checked one wrapped)
      * @param <T> the result type
      * @return the work's result
-     * @throws IllegalStateException naming {@code caller} on another loop's thread, when the loop
-     *     does not answer within the call timeout, or when it has stopped
+     * @throws IllegalStateException naming {@code caller} on another loop's thread, or when the loop
+     *     does not answer within the call timeout
+     * @throws java.util.concurrent.RejectedExecutionException when the loop has stopped
      */
     public <T> T await(final String caller, final java.util.concurrent.Callable<T> work) {
         return OnLoop.await(loop, caller, settings.callTimeoutNanos, work);

@@ -210,7 +210,7 @@ public final class Connection {
      */
     public CompletableFuture<Long> echo() {
         if (!loop.inLoop()) {
-            return loop.submit(this::echo).thenCompose(f -> f);
+            return OnLoop.future(loop, this::echo); // on the loop's next turn
         }
         final CompletableFuture<Long> result = new CompletableFuture<>();
         final int at = admit(result, MessageType.ECHO_LENGTH);

@@ -16,11 +16,24 @@ final class OnLoop {
     }
 
     /**
+     * {@link EventLoop#submit}, whose refusal always arrives in the future: a loop that has stopped
+     * may also refuse by throwing, and callers here handle one path only.
+     */
+    static <T> CompletableFuture<T> submit(final EventLoop loop, final Callable<T> work) {
+        try {
+            return loop.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
      * Runs {@code work} on {@code loop} and returns its result: inline on that loop's thread, else
      * waiting at most {@code timeoutNanos}. Refuses to block the thread of another loop.
      *
      * @throws IllegalStateException naming {@code call} when on another loop's thread, or when the
-     *     loop does not answer in time or has stopped
+     *     loop does not answer in time
+     * @throws java.util.concurrent.RejectedExecutionException when the loop has stopped
      */
     static <T> T await(final EventLoop loop, final String call, final long timeoutNanos, final Callable<T> work) {
         if (loop.inLoop()) {
@@ -36,7 +49,7 @@ final class OnLoop {
             throw new IllegalStateException(call + " would block the thread of another loop waiting for loop "
                 + loop.name() + "; use its asynchronous form, or call it from the loop " + loop.name());
         }
-        final CompletableFuture<T> f = loop.submit(work);
+        final CompletableFuture<T> f = submit(loop, work);
         try {
             return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -56,7 +69,7 @@ final class OnLoop {
     /** Runs {@code work}, which returns a future, at once on the loop thread, else on the next turn. */
     static <T> CompletableFuture<T> future(final EventLoop loop, final Callable<CompletableFuture<T>> work) {
         if (!loop.inLoop()) {
-            return loop.submit(work).thenCompose(f -> f);
+            return submit(loop, work).thenCompose(f -> f);
         }
         try {
             return work.call();
@@ -76,7 +89,7 @@ final class OnLoop {
             work.run();
             return;
         }
-        final CompletableFuture<Void> f = loop.submit(() -> {
+        final CompletableFuture<Void> f = submit(loop, () -> {
             work.run();
             return null;
         });

@@ -179,4 +179,58 @@ class ContextLifecycleTest {
         control.close();
         control.close();
     }
+
+    @Test
+    void shouldCloseHarmlesslyAfterItsLoopStopped() throws Exception {
+        final EventLoop own = new EventLoop(new EventLoopConfig().name("stops-first")).start();
+        final Path sock = dir.resolve("first.sock");
+        final BgpMgmtContext server = Contexts.listen(own, Endpoint.unix(sock), new BgpMgmtConfig());
+        final RawPeer peer = new RawPeer(server.endpoint());
+        Await.until("accepted", () -> server.stats().accepted() == 1);
+        assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, server::sessions,
+            "a stopped loop answers nothing");
+        server.close(); // the loop ran its last turn: the caller's thread releases the sockets
+        assertFalse(Files.exists(sock), "socket file removed by the late close");
+        assertTrue(peer.closedByPeer(Duration.ofSeconds(10)), "the accepted connection was closed");
+        peer.close();
+        server.close();
+    }
+
+    @Test
+    void shouldRefuseToBlockAnotherLoopsThreadAndRunAtOnceOnItsOwn() throws Exception {
+        final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+        try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
+            final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> getWithin(other.submit(control::sessions)));
+            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessions"), refused.getMessage());
+            assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
+            control.close();
+            control.close();
+        }
+    }
+
+    @Test
+    void shouldStartOnceAndNotAfterClose() throws Exception {
+        final BgpMgmtContext never = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+        never.close(); // never started: nothing to release
+        assertThrows(IllegalStateException.class, never::start, "closed before start");
+        final BgpMgmtContext taken = BgpMgmtContext.server(loop, Endpoint.unix(dir.resolve("x")), new BgpMgmtConfig());
+        Files.writeString(dir.resolve("x"), "a file, not a socket");
+        final java.util.concurrent.ExecutionException failed = assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> taken.start().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IOException, "the bind's failure: " + failed.getCause());
+        taken.close();
+    }
+
+    private static <T> T getWithin(final java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
 }
