@@ -175,6 +175,13 @@ public final class EventLoop implements AutoCloseable {
      * Adds a timer due in {@code delayMillis} milliseconds (FRR {@code event_add_timer_msec}); a
      * non-positive delay runs on the next turn. Equal deadlines run in the order added. Any thread.
      *
+     * <p><b>Never early.</b> Added from a running task, the delay counts from the end of that task
+     * (the loop reads its clock there anyway), so the add reads no clock and the timer is late by at
+     * most the rest of the adding task, never early; added from another thread or between turns,
+     * it counts from the add. A timer runs in the first turn whose clock reading is at or past its
+     * deadline. {@link TaskHandle#remainingNanos()} counts from the adding task's start until that
+     * task ends.
+     *
      * @param delayMillis the delay
      * @param task the work
      * @param arg the task's argument; may be null
@@ -187,7 +194,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Adds a timer due in {@code delaySeconds} seconds (FRR {@code event_add_timer}). Any thread.
+     * Adds a timer due in {@code delaySeconds} seconds (FRR {@code event_add_timer}), counted as
+     * {@link #addTimerMillis} counts. Any thread.
      *
      * @param delaySeconds the delay
      * @param task the work
@@ -201,7 +209,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Adds a timer due after {@code delay} (FRR {@code event_add_timer_tv}). Any thread.
+     * Adds a timer due after {@code delay} (FRR {@code event_add_timer_tv}), counted as
+     * {@link #addTimerMillis} counts. Any thread.
      *
      * @param delay the delay
      * @param task the work
@@ -215,7 +224,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private boolean addTimerNanos(final long delayNanos, final Task task, final Object arg, final TaskHandle handle) {
-        return add(TaskKind.TIMER, null, clock.nanoTime() + Math.max(0, delayNanos), task, arg, 0, handle);
+        // From a running task the delay counts from the task's end (see Timers): no clock read here.
+        final long base = inLoop() && scheduler.inTask() ? scheduler.taskStart() : clock.nanoTime();
+        return add(TaskKind.TIMER, null, base + Math.max(0, delayNanos), task, arg, 0, handle);
     }
 
     /**
@@ -600,7 +611,11 @@ public final class EventLoop implements AutoCloseable {
         h.reqDeadline = deadline;
         h.publish(seq);
         if (inLoop) {
-            scheduler.link(h, seq);
+            if (kind == TaskKind.TIMER && scheduler.inTask()) {
+                scheduler.linkTimerAfterTask(h, seq);
+            } else {
+                scheduler.link(h, seq);
+            }
             return true;
         }
         submissions.offer(h);

@@ -31,7 +31,7 @@ final class Scheduler {
     private final TaskQueue events = new TaskQueue();
     private final TaskQueue ioReady = new TaskQueue();
     private final TaskQueue ready = new TaskQueue();
-    private final TimerHeap timers = new TimerHeap();
+    private final Timers timers = new Timers();
     private final Consumer<TaskHandle> cancelLinked = this::cancelLinked;
     private final AtomicLong wakeups = new AtomicLong();
     private long turns;
@@ -42,7 +42,6 @@ final class Scheduler {
     private Runnable onClose = () -> { };
     private Task lastTask;
     private TaskCounters lastRow;
-    private long timerOrder;
     private long turnStart;
     private long taskStart;
     private long taskYieldNanos;
@@ -70,10 +69,7 @@ final class Scheduler {
         select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         final long now = clock.nanoTime();
         turnStart = now;
-        for (TaskHandle t = timers.peek(); t != null && t.deadline - now <= 0; t = timers.peek()) {
-            timers.poll();
-            ready.add(t);
-        }
+        timers.expire(now, ready);
         ready.takeAll(ioReady);
         runReady(now);
         io.syncInterestOps();
@@ -81,9 +77,11 @@ final class Scheduler {
 
     private void select(final long maxWaitNanos) {
         long wait = maxWaitNanos;
-        final TaskHandle next = timers.peek();
-        if (next != null && wait > 0) {
-            wait = Math.min(wait, next.deadline - clock.nanoTime());
+        if (wait > 0) {
+            final long next = timers.nextDeadline(Long.MAX_VALUE);
+            if (next != Long.MAX_VALUE) {
+                wait = Math.min(wait, next - clock.nanoTime());
+            }
         }
         try {
             if (wait <= 0) {
@@ -123,6 +121,9 @@ final class Scheduler {
             accounting.taskStarting(start);
             invoke(h, row, start);
             final long end = clock.nanoTime();
+            if (timers.settling()) {
+                timers.settle(end);
+            }
             accounting.taskRan(row, h.kind, end - start, false, end);
             start = end;
             recycle(h);
@@ -168,6 +169,9 @@ final class Scheduler {
         }
         invoke(h, row, start);
         final long end = clock.nanoTime();
+        if (timers.settling()) {
+            timers.settle(end);
+        }
         accounting.taskRan(row, kind, end - start, nested, end);
         taskStart = outerStart;
         taskYieldNanos = outerYield;
@@ -260,6 +264,33 @@ final class Scheduler {
         linkAs(h, seq, h.reqKind, h.reqTask, h.reqArg, h.reqValue, h.reqChannel, h.reqDeadline);
     }
 
+    /** Whether a timer added now is due after the running task ends (see {@link Timers}). */
+    boolean inTask() {
+        return running > 0;
+    }
+
+    /** The start of the running task: the provisional base of the deadline of a timer it adds. */
+    long taskStart() {
+        return taskStart;
+    }
+
+    /**
+     * Links a timer the running task just armed, whose provisional deadline is the task's start
+     * plus the delay: it becomes due that delay after the task ends.
+     */
+    void linkTimerAfterTask(final TaskHandle h, final long seq) {
+        if (h.isLinked()) {
+            unlink(h);
+        }
+        h.kind = TaskKind.TIMER;
+        h.task = h.reqTask;
+        h.arg = h.reqArg;
+        h.value = 0;
+        h.channel = null;
+        h.linkedSeq = seq;
+        timers.addAfterTask(h, h.reqDeadline - taskStart);
+    }
+
     private void linkAs(final TaskHandle h, final long seq, final TaskKind kind, final Task task, final Object arg,
                         final int value, final SelectableChannel channel, final long deadline) {
         h.kind = kind;
@@ -274,7 +305,6 @@ final class Scheduler {
                 events.add(h);
                 break;
             case TIMER:
-                h.timerOrder = timerOrder++;
                 timers.add(h);
                 break;
             default:
@@ -395,9 +425,7 @@ final class Scheduler {
                 all.add(h);
             }
         }
-        for (int i = 0; i < timers.size(); i++) {
-            all.add(timers.at(i));
-        }
+        timers.collect(all);
         io.collectWaiting(all);
         all.forEach(visitor);
     }
