@@ -79,6 +79,8 @@ public class EnqueueBenchmark {
         SocketChannel client;
         Connection connection;
         ByteBuffer message;
+        final SessionMessage flyweight = new SessionMessage();
+        BfdSession session;
         int count;
         long fullEventsBefore;
         long outputBytesBefore;
@@ -106,6 +108,7 @@ public class EnqueueBenchmark {
                 throw new IllegalStateException("no connection accepted from " + client);
             }
             message = addSessionFrame();
+            session = SessionCodec.read(new SessionMessage().wrap(message, 0));
             // The first enqueue schedules the write task; it stays scheduled because the loop
             // never runs again, so measured enqueues only check it.
             if (!connection.enqueue(message)) {
@@ -169,6 +172,23 @@ public class EnqueueBenchmark {
         }
         s.count++;
         return s.connection.enqueue(s.message);
+    }
+
+    /** A DP_ADD_SESSION encoded straight into the output buffer: what a catalog row does. */
+    @Benchmark
+    public boolean encodeInPlace(OnLoop s) {
+        if (s.count == PER_BUFFER) {
+            s.connection.discardOutput();
+            s.count = 0;
+        }
+        s.count++;
+        final int at = s.connection.reserve(MessageType.SESSION_LENGTH);
+        if (at < 0) {
+            return false;
+        }
+        SessionCodec.write(s.session, s.flyweight.encodeAdd(s.connection.output(), at, 0));
+        s.connection.commit(MessageType.SESSION_LENGTH);
+        return true;
     }
 
     @Benchmark

@@ -334,7 +334,7 @@ public final class Connection {
     private boolean handle(final int type, final int id, final int at, final int length) {
         try {
             if (type == MessageType.ECHO_REQUEST) {
-                final int r = output.reserve(MessageType.ECHO_LENGTH);
+                final int r = output.reserveAhead(MessageType.ECHO_LENGTH);
                 if (r >= 0) {
                     final long dpTime = echo.wrap(in, at).dpTime();
                     echo.encodeReply(output.buffer(), r, id).dpTime(dpTime).bfddTime(EpochMicros.now());

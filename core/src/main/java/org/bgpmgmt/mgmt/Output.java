@@ -85,6 +85,21 @@ final class Output {
         return -1;
     }
 
+    /**
+     * Room for {@code length} bytes now, ahead of rows still owed: for an echo reply, which no
+     * row's order depends on and which would otherwise wait behind a whole resync.
+     */
+    int reserveAhead(final int length) {
+        if (out.remaining() < length) {
+            writeNow();
+        }
+        if (connection.isUp() && out.remaining() >= length) {
+            return out.position();
+        }
+        counters.outputFullEvents++;
+        return -1;
+    }
+
     /** Completes a reserved message; {@code arm}: keep a write task for it (not inside a read batch). */
     void commit(final int length, final boolean arm) {
         out.position(out.position() + length);

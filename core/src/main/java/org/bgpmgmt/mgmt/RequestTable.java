@@ -173,16 +173,8 @@ final class RequestTable {
         return true;
     }
 
-    /** Completes the request in {@code slot} with {@code value} and frees the slot. */
-    @SuppressWarnings("unchecked")
-    void complete(final int slot, final Object value) {
-        final CompletableFuture<Object> f = (CompletableFuture<Object>) futures[slot];
-        release(slot);
-        f.complete(value);
-    }
-
     /** Fails the request in {@code slot} with {@code failure} and frees the slot. */
-    void fail(final int slot, final Throwable failure) {
+    private void fail(final int slot, final Throwable failure) {
         final CompletableFuture<?> f = futures[slot];
         release(slot);
         f.completeExceptionally(failure);

@@ -43,14 +43,13 @@ class RequestTableTest {
     void shouldHandOutNonZeroIdsAndPairRepliesByIdAndType() {
         final RequestTable table = new RequestTable(loop, "t", 4, TIMEOUT_NANOS);
         final CompletableFuture<Object> first = new CompletableFuture<>();
-        final int id = table.add(REPLY, first, null);
+        final int id = table.add(REPLY, first, (in, at, length) -> in.getInt(at + 8));
         assertEquals(1, id, "the first id is 1, never 0");
         assertEquals(-1, table.find(id, REPLY + 1), "a reply of another type is not this request's");
         assertEquals(-1, table.find(0, REPLY), "id 0 is unsolicited");
-        final int slot = table.find(id, REPLY);
-        assertTrue(slot >= 0);
-        table.complete(slot, "answer");
-        assertEquals("answer", first.join());
+        assertFalse(table.answer(REPLY + 1, id, reply(id, 1), 0, 12), "another type answers nothing");
+        assertTrue(table.answer(REPLY, id, reply(id, 42), 0, 12));
+        assertEquals(42, first.join(), "the decoder made the value from the frame");
         assertEquals(0, table.size());
         assertEquals(-1, table.find(id, REPLY), "answered once");
     }
@@ -59,7 +58,7 @@ class RequestTableTest {
     void shouldNotLetALateReplyCompleteTheNextRequestInTheSameSlot() {
         final RequestTable table = new RequestTable(loop, "t", 1, TIMEOUT_NANOS);
         final int old = table.add(REPLY, new CompletableFuture<>(), null);
-        table.complete(table.find(old, REPLY), null);
+        assertTrue(table.answer(REPLY, old, reply(old, 0), 0, 12));
         final int next = table.add(REPLY, new CompletableFuture<>(), null);
         assertNotEquals(old, next, "a reused slot gets the next generation's id");
         assertEquals(-1, table.find(old, REPLY), "the reply to the old id finds nothing");
@@ -75,7 +74,7 @@ class RequestTableTest {
             assertTrue(id > 0 && id <= 0xFFFF, "16 bits, never 0: " + id);
             assertEquals(1, id & 3, "one request at a time reuses slot 1: " + id);
             seen.add(id);
-            table.complete(table.find(id, REPLY), null);
+            assertTrue(table.answer(REPLY, id, reply(id, 0), 0, 12));
         }
         assertEquals(0x10000 / 4, seen.size(), "slot 1 steps through every generation before an id repeats");
     }
@@ -100,14 +99,14 @@ class RequestTableTest {
         final int idB = table.add(REPLY, b, null);
         clock.advance(Duration.ofSeconds(1));
         table.add(REPLY, c, null);
-        table.complete(table.find(idB, REPLY), "b");
+        assertTrue(table.answer(REPLY, idB, reply(idB, 0), 0, 12));
         clock.advance(Duration.ofMillis(2_999));
         loop.runOnce(0);
         assertFalse(a.isDone(), "4.999 s: not yet");
         clock.advance(Duration.ofMillis(1));
         loop.runOnce(0);
         assertTimedOut(a);
-        assertEquals("b", b.join(), "answered before its deadline");
+        assertTrue(b.isDone() && !b.isCompletedExceptionally(), "answered before its deadline");
         assertFalse(c.isDone());
         clock.advance(Duration.ofSeconds(2));
         loop.runOnce(0);
@@ -140,6 +139,24 @@ class RequestTableTest {
         assertEquals(0, table.size());
         clock.advance(Duration.ofSeconds(10));
         loop.runOnce(0); // the timer was cancelled: nothing left to fire
+    }
+
+    @Test
+    void shouldFailOnlyTheRequestWhoseDecoderThrows() {
+        final RequestTable table = new RequestTable(loop, "t", 4, TIMEOUT_NANOS);
+        final CompletableFuture<Object> bad = new CompletableFuture<>();
+        final int id = table.add(REPLY, bad, (in, at, length) -> {
+            throw new IllegalStateException("malformed reply");
+        });
+        assertTrue(table.answer(REPLY, id, reply(id, 0), 0, 12), "consumed");
+        assertInstanceOf(IllegalStateException.class, cause(bad));
+        assertEquals(0, table.size());
+    }
+
+    /** A 12-byte reply frame of type REPLY carrying {@code id} and {@code value}. */
+    private static java.nio.ByteBuffer reply(final int id, final int value) {
+        return java.nio.ByteBuffer.allocate(12).put(0, (byte) 1).putShort(2, (short) REPLY).putShort(4, (short) id)
+            .putShort(6, (short) 12).putInt(8, value);
     }
 
     private static void assertTimedOut(final CompletableFuture<Object> f) {
