@@ -32,10 +32,10 @@ final class Acceptor {
     private volatile Endpoint endpoint;
     private final TaskHandle acceptTask;
     private final Task accept = this::accept;
-    final List<Connection> connections = new ArrayList<>();
-    long accepted;
-    long rejected;
-    long refusedByCredentials;
+    private final List<Connection> connections = new ArrayList<>();
+    private long accepted;
+    private long rejected;
+    private long refusedByCredentials;
     private final java.util.Set<java.nio.file.attribute.UserPrincipal> allowedUsers;
 
     Acceptor(final Dispatch dispatch, final EventLoop loop, final Settings config, final Endpoint where) {
@@ -73,6 +73,22 @@ final class Acceptor {
         }
         loop.addAccept(server, accept, this, acceptTask);
         return endpoint;
+    }
+
+    List<Connection> connections() {
+        return connections;
+    }
+
+    long accepted() {
+        return accepted;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    long refusedByCredentials() {
+        return refusedByCredentials;
     }
 
     Endpoint endpoint() {

@@ -44,12 +44,12 @@ public abstract class CatalogRow {
             return;
         }
         if (connection != null) {
-            connection.attachedRows--;
+            connection.attached(-1);
         }
         connection = target;
         queuedOn = null;
         if (target != null) {
-            target.attachedRows++;
+            target.attached(1);
         }
     }
 

@@ -40,7 +40,7 @@ public final class Connection {
     private volatile String peer = "-";
     private boolean reading;
     /** Rows attached to this connection, over every catalog; {@link CatalogRow#attach} keeps it. */
-    int attachedRows;
+    private int attachedRows;
 
     Connection(final Dispatcher dispatcher, final EventLoop loop, final Settings s) {
         this.dispatcher = dispatcher;
@@ -265,6 +265,16 @@ public final class Connection {
             result.completeExceptionally(new IllegalStateException("request to " + peer + ": output buffer full"));
         }
         return at;
+    }
+
+    /** A row was attached (+1) or detached (-1); see {@link CatalogRow#attach}. */
+    void attached(final int delta) {
+        attachedRows += delta;
+    }
+
+    /** Rows attached, over every catalog: the load {@link Sockets#leastLoaded()} compares. */
+    int attachedRows() {
+        return attachedRows;
     }
 
     /** Counts a frame no handler took, as bfdd skips a type it does not know. */

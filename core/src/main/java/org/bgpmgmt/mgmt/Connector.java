@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
@@ -23,14 +24,15 @@ final class Connector {
     private final EventLoop loop;
     private final Settings config;
     private final Endpoint endpoint;
-    final Connection connection;
+    private final Connection connection;
+    private final List<Connection> connections;
     private final TaskHandle connectTask;
     private final TaskHandle reconnectTimer;
     private final Task connect = this::connect;
     private final Task finishConnect = this::finishConnect;
     private SocketChannel connecting;
     private int failures;
-    long connectFailures;
+    private long connectFailures;
     private boolean closed;
 
     Connector(final Dispatch dispatch, final EventLoop loop, final Settings config, final Endpoint endpoint) {
@@ -39,8 +41,18 @@ final class Connector {
         this.config = config;
         this.endpoint = endpoint;
         this.connection = new Connection(dispatch, loop, config);
+        this.connections = List.of(connection);
         this.connectTask = new TaskHandle(config.name + "_connect");
         this.reconnectTimer = new TaskHandle(config.name + "_reconnect");
+    }
+
+    /** The one connection, reused across reconnects; listed even while down. */
+    List<Connection> connections() {
+        return connections;
+    }
+
+    long connectFailures() {
+        return connectFailures;
     }
 
     Endpoint endpoint() {

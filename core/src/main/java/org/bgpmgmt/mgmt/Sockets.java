@@ -45,14 +45,14 @@ final class Sockets {
 
     /** The connections, the client's even while down. */
     List<Connection> connections() {
-        return acceptor != null ? acceptor.connections : List.of(connector.connection);
+        return acceptor != null ? acceptor.connections() : connector.connections();
     }
 
     /** The connection that is up with the fewest catalog rows attached, or null. */
     Connection leastLoaded() {
         Connection best = null;
         for (Connection c : connections()) {
-            if (c.isUp() && (best == null || c.attachedRows < best.attachedRows)) {
+            if (c.isUp() && (best == null || c.attachedRows() < best.attachedRows())) {
                 best = c;
             }
         }
@@ -79,8 +79,8 @@ final class Sockets {
         }
         final boolean server = acceptor != null;
         return new ContextStats(s.name, s.role, server, endpoint().toString(), List.of(conns),
-            server ? acceptor.accepted : 0, server ? acceptor.rejected : 0, server ? acceptor.refusedByCredentials : 0,
-            server ? 0 : connector.connectFailures, dispatch.protocolErrors, dispatch.idleCloses, listeners.errors,
+            server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
+            server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(), dispatch.protocolErrors, dispatch.idleCloses, listeners.errors,
             sessions.unknownSessions, sessions.size());
     }
 }

@@ -84,7 +84,7 @@ class ConnectionTest {
         final SocketChannel accepted = server.accept();
         accepted.configureBlocking(false);
         final BgpMgmtConfig config = new BgpMgmtConfig().outputBufferSize(256).maxPendingRequests(2)
-            .requestTimeout(Duration.ofSeconds(5)).registry(new org.bgpmgmt.wire.MessageRegistry<MessageHandler>()
+            .requestTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(10)).registry(new org.bgpmgmt.wire.MessageRegistry<MessageHandler>()
                 .register(USER_TYPE, "USER", 4, (c, b, o, l) -> { }));
         connection = new Connection(dispatcher, loop, new Settings(config));
         connection.open(accepted, "test-peer");
@@ -180,6 +180,20 @@ class ConnectionTest {
         }
         assertEquals(99, read(12).getInt(8), "a reserved frame goes behind every owed row");
         assertEquals(30, written.size());
+    }
+
+    @Test
+    void shouldCloseWhenSilentForTheIdleTimeoutOnTheLoopClock() throws IOException {
+        clock.advance(Duration.ofSeconds(6));
+        peer.write(user(0, 1)); // input 6 s in: the silence starts again
+        turnsUntil(() -> dispatcher.events.size() == 1);
+        clock.advance(Duration.ofSeconds(6));
+        loop.runOnce(0);
+        assertTrue(connection.isUp(), "12 s after open, but only 6 s after the last input");
+        clock.advance(Duration.ofSeconds(4));
+        loop.runOnce(0);
+        assertFalse(connection.isUp());
+        assertEquals(List.of("frame 768 1", "idle", "closed"), dispatcher.events);
     }
 
     @Test
