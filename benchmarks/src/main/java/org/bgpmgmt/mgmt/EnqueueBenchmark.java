@@ -124,14 +124,14 @@ public class EnqueueBenchmark {
                 throw new IllegalStateException("benchmark thread " + Thread.currentThread().getName()
                         + " is not the loop thread");
             }
-            fullEventsBefore = connection.counters().outputFullEvents;
-            outputBytesBefore = connection.counters().outputBytes;
+            fullEventsBefore = connection.stats().outputFullEvents();
+            outputBytesBefore = connection.stats().outputBytes();
         }
 
         @TearDown(Level.Iteration)
         public void checkNoFlush() {
-            if (connection.counters().outputFullEvents != fullEventsBefore
-                    || connection.counters().outputBytes != outputBytesBefore || !connection.isUp()) {
+            if (connection.stats().outputFullEvents() != fullEventsBefore
+                    || connection.stats().outputBytes() != outputBytesBefore || !connection.isUp()) {
                 throw new IllegalStateException("enqueue left its fast path: " + connection.stats());
             }
         }

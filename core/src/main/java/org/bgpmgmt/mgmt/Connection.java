@@ -39,8 +39,7 @@ public final class Connection {
     private volatile boolean up;
     private volatile String peer = "-";
     private boolean reading;
-    /** Rows attached to this connection, over every catalog; {@link CatalogRow#attach} keeps it. */
-    private int attachedRows;
+    private int attachedRows; // over every catalog; CatalogRow.attach keeps it
 
     Connection(final Dispatcher dispatcher, final EventLoop loop, final Settings s) {
         this.dispatcher = dispatcher;
@@ -246,8 +245,6 @@ public final class Connection {
         return "Connection[" + peer + (up ? ", up]" : ", down]");
     }
 
-    // ---------------------------------------------------------------- the package's
-
     /** Checks the room and the pending limit for a request; fails {@code result} and returns -1. */
     private int admit(final CompletableFuture<?> result, final int length) {
         if (!up) {
@@ -299,11 +296,6 @@ public final class Connection {
     /** Drops what waits in the output buffer without sending it: for the enqueue benchmark only. */
     void discardOutput() {
         output.buffer().clear();
-    }
-
-    /** The counters, for the enqueue benchmark's sanity checks. */
-    ConnectionCounters counters() {
-        return counters;
     }
 
     private void read(final TaskHandle self) {

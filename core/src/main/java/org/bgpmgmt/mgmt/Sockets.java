@@ -80,7 +80,7 @@ final class Sockets {
         final boolean server = acceptor != null;
         return new ContextStats(s.name, s.role, server, endpoint().toString(), List.of(conns),
             server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
-            server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(), dispatch.protocolErrors, dispatch.idleCloses, listeners.errors,
-            sessions.unknownSessions, sessions.size());
+            server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(),
+            dispatch.protocolErrors, dispatch.idleCloses, listeners.errors, sessions.unknownSessions, sessions.size());
     }
 }
