@@ -12,13 +12,14 @@ package org.bgpmgmt.mgmt;
  * {@link Connection#commit}; the connection encodes owed rows into its output buffer as soon as it
  * has room and writes them to the socket. Requests go through {@link Connection#request}.
  *
- * <p>All methods run on the context's loop thread and must not block; an exception is logged and
- * counted as a listener error.
+ * <p>Loop thread only, except {@link #register} (the thread that adds the catalog). The methods
+ * must not block; an exception from a connection callback is logged and counted as a listener
+ * error.
  */
 public interface Catalog {
     /**
      * Registers the handlers of the catalog's message types, and defines the new ones. Called once,
-     * by {@link BgpMgmtContext#addCatalog}, on the caller's thread.
+     * by {@link BgpMgmtContext#addCatalog}. Any thread (the one adding the catalog).
      *
      * @param types where to register; also names the context
      */
@@ -26,7 +27,7 @@ public interface Catalog {
 
     /**
      * A connection is up with empty buffers: the moment to resync, attaching rows to it and owing
-     * them. Called for each catalog in the order they were added.
+     * them. Called for each catalog in the order they were added. Loop thread only.
      *
      * @param connection the connection
      */
@@ -35,7 +36,7 @@ public interface Catalog {
 
     /**
      * A connection went down: its queue is gone and its requests have failed; the rows attached to
-     * it are still attached to it, for the catalog to detach or keep.
+     * it are still attached to it, for the catalog to detach or keep. Loop thread only.
      *
      * @param connection the connection
      */

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes one whole request frame, header included, straight into a connection's output buffer;
- * see {@link Connection#request(int, FrameWriter, int, ReplyDecoder)}. Runs on the loop thread.
+ * see {@link Connection#request(int, FrameWriter, int, ReplyDecoder)}. Loop thread only.
  */
 @FunctionalInterface
 public interface FrameWriter {
     /**
-     * Writes the frame at {@code at}, exactly as many bytes as were reserved for it.
+     * Writes the frame at {@code at}, exactly as many bytes as were reserved for it. Loop thread only.
      *
      * @param out the output buffer, big-endian; write with absolute puts only
      * @param at where the frame starts
