@@ -44,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       any timer queue is built on: offer+remove(Object) for cancel, offer+poll for fire.</li>
  * </ul>
  *
+ * <p>Ours: a timer added from a running task gets its deadline when that task ends (never early,
+ * no clock read per add), so a schedule+cancel pair inside one task never touches the heap;
+ * schedule+fire enters the heap at the end of the batch task and runs from it.
+ *
  * <p>{@code pendingTimers} far-future timers (1 h) sit in each queue for the whole run, as a
  * process with a few thousand sessions would have; with 0 the queue holds only the timer under test.
  * Note that {@code PriorityQueue.remove(Object)} is a linear scan, so it degrades with pending

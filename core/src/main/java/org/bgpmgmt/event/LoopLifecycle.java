@@ -145,11 +145,11 @@ final class LoopLifecycle {
         }
         state = SHUTTING_DOWN;
         try {
-            scheduler.finalTurn();
+            scheduler.sweep().finalTurn();
         } finally {
             // Adders that offered before seeing SHUTTING_DOWN are drained by this sweep; those
             // that see it after offering withdraw their own submission (see EventLoop.add).
-            scheduler.closeAll();
+            scheduler.sweep().closeAll();
             uncount();
             state = TERMINATED;
             terminated.countDown();

@@ -23,7 +23,7 @@ final class LoopMBean implements EventLoopMXBean {
                 server.unregisterMBean(on);
             }
             server.registerMBean(new LoopMBean(loop), on);
-            scheduler.onClose(() -> {
+            scheduler.sweep().onClose(() -> {
                 try {
                     server.unregisterMBean(on);
                 } catch (JMException e) {

@@ -5,12 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.jctools.queues.SpmcArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,35 +18,39 @@ import org.slf4j.LoggerFactory;
  */
 final class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
-    private static final int POOL_LIMIT = 1024;
 
-    private final EventLoop loop;
-    private final IoRegistry io;
-    private final NanoClock clock;
-    private final Accounting accounting;
+    final EventLoop loop;
+    final IoRegistry io;
+    final NanoClock clock;
+    final Accounting accounting;
     private final long defaultYieldNanos;
-    private final TaskQueue events = new TaskQueue();
-    private final TaskQueue ioReady = new TaskQueue();
-    private final TaskQueue ready = new TaskQueue();
-    private final TimerHeap timers = new TimerHeap();
-    private final Consumer<TaskHandle> cancelLinked = this::cancelLinked;
+    final TaskQueue events = new TaskQueue();
+    final TaskQueue ioReady = new TaskQueue();
+    final TaskQueue ready = new TaskQueue();
+    final Timers timers = new Timers();
+    private final HandlePool pool = new HandlePool();
+    private final LoopSweep sweep = new LoopSweep(this);
     private final AtomicLong wakeups = new AtomicLong();
+    private final WakeupFlag wakeupFlag = new WakeupFlag();
     private long turns;
-    private TaskHandle pool;
-    private int pooled;
-    /** Handles for handle-less adds from other threads, refilled by the loop: no allocation per add. */
-    private final SpmcArrayQueue<TaskHandle> offLoopPool = new SpmcArrayQueue<>(POOL_LIMIT * 4);
-    private Runnable onClose = () -> { };
     private Task lastTask;
     private TaskCounters lastRow;
-    private long timerOrder;
     private long turnStart;
     private long taskStart;
     private long taskYieldNanos;
     /** How many tasks are running on the stack: more than 0 inside a task. */
     private int running;
 
-    Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
+    /** Opens the loop's selector. */
+    static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
+        try {
+            return new Scheduler(loop, config);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a selector for loop " + config.name(), e);
+        }
+    }
+
+    private Scheduler(final EventLoop loop, final EventLoopConfig config) throws IOException {
         this.loop = loop;
         this.io = new IoRegistry(ioReady);
         this.clock = config.clock();
@@ -70,10 +71,7 @@ final class Scheduler {
         select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         final long now = clock.nanoTime();
         turnStart = now;
-        for (TaskHandle t = timers.peek(); t != null && t.deadline - now <= 0; t = timers.peek()) {
-            timers.poll();
-            ready.add(t);
-        }
+        timers.expire(now, ready);
         ready.takeAll(ioReady);
         runReady(now);
         io.syncInterestOps();
@@ -81,9 +79,11 @@ final class Scheduler {
 
     private void select(final long maxWaitNanos) {
         long wait = maxWaitNanos;
-        final TaskHandle next = timers.peek();
-        if (next != null && wait > 0) {
-            wait = Math.min(wait, next.deadline - clock.nanoTime());
+        if (wait > 0) {
+            final long next = timers.nextDeadline(Long.MAX_VALUE);
+            if (next != Long.MAX_VALUE) {
+                wait = Math.min(wait, next - clock.nanoTime());
+            }
         }
         try {
             if (wait <= 0) {
@@ -92,7 +92,7 @@ final class Scheduler {
             }
             // Tell adders on other threads to wake us; re-check the queue after saying so (they
             // check the flag after offering), so a submission is never left waiting out the select.
-            loop.setSelecting(true);
+            wakeupFlag.raise();
             if (!loop.submissions.isEmpty()) {
                 io.selectNow();
             } else {
@@ -101,7 +101,7 @@ final class Scheduler {
         } catch (IOException e) {
             LOG.error("{}: select failed", loop.name(), e);
         } finally {
-            loop.setSelecting(false);
+            wakeupFlag.lower();
         }
     }
 
@@ -111,7 +111,7 @@ final class Scheduler {
         while ((h = ready.poll()) != null) {
             if (!(h.pooled ? h.claimExclusive(h.linkedSeq) : h.tryClaim(h.linkedSeq))) {
                 unlink(h); // cancelled or re-added from another thread since we linked it
-                recycle(h);
+                pool.recycle(h);
                 continue;
             }
             unlink(h);
@@ -123,9 +123,12 @@ final class Scheduler {
             accounting.taskStarting(start);
             invoke(h, row, start);
             final long end = clock.nanoTime();
+            if (timers.settling()) {
+                timers.settle(end);
+            }
             accounting.taskRan(row, h.kind, end - start, false, end);
             start = end;
-            recycle(h);
+            pool.recycle(h);
         }
         accounting.turnEnded(start);
     }
@@ -147,7 +150,7 @@ final class Scheduler {
     }
 
     void execute(final Task task, final Object arg, final int value) {
-        final TaskHandle h = pooledHandle();
+        final TaskHandle h = pool.take();
         h.owner = loop;
         h.task = task;
         h.arg = arg;
@@ -168,12 +171,15 @@ final class Scheduler {
         }
         invoke(h, row, start);
         final long end = clock.nanoTime();
+        if (timers.settling()) {
+            timers.settle(end);
+        }
         accounting.taskRan(row, kind, end - start, nested, end);
         taskStart = outerStart;
         taskYieldNanos = outerYield;
         h.task = null;
         h.arg = null;
-        recycle(h);
+        pool.recycle(h);
     }
 
     boolean shouldYield() {
@@ -203,7 +209,7 @@ final class Scheduler {
     // ---------------------------------------------------------------- linking
 
     /** Applies submissions from other threads: adds to link, cancels to unlink, commands to run. */
-    private void drainSubmissions() {
+    void drainSubmissions() {
         for (int n = loop.maxSubmissionsPerTurn(); n > 0; n--) {
             final TaskHandle h = loop.submissions.relaxedPoll();
             if (h == null) {
@@ -213,13 +219,13 @@ final class Scheduler {
         }
     }
 
-    private void reconcile(final TaskHandle h) {
+    void reconcile(final TaskHandle h) {
         final long w = h.word();
         final long seq = TaskHandle.seqOf(w);
         if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED || h.linkedSeq == seq) {
             if (TaskHandle.stateOf(w) != TaskHandle.SCHEDULED && h.isLinked()) {
                 unlink(h);
-                recycle(h);
+                pool.recycle(h);
             }
             return;
         }
@@ -260,6 +266,33 @@ final class Scheduler {
         linkAs(h, seq, h.reqKind, h.reqTask, h.reqArg, h.reqValue, h.reqChannel, h.reqDeadline);
     }
 
+    /** Whether a timer added now is due after the running task ends (see {@link Timers}). */
+    boolean inTask() {
+        return running > 0;
+    }
+
+    /** The start of the running task: the provisional base of the deadline of a timer it adds. */
+    long taskStart() {
+        return taskStart;
+    }
+
+    /**
+     * Links a timer the running task just armed, whose provisional deadline is the task's start
+     * plus the delay: it becomes due that delay after the task ends.
+     */
+    void linkTimerAfterTask(final TaskHandle h, final long seq) {
+        if (h.isLinked()) {
+            unlink(h);
+        }
+        h.kind = TaskKind.TIMER;
+        h.task = h.reqTask;
+        h.arg = h.reqArg;
+        h.value = 0;
+        h.channel = null;
+        h.linkedSeq = seq;
+        timers.addAfterTask(h, h.reqDeadline - taskStart);
+    }
+
     private void linkAs(final TaskHandle h, final long seq, final TaskKind kind, final Task task, final Object arg,
                         final int value, final SelectableChannel channel, final long deadline) {
         h.kind = kind;
@@ -274,7 +307,6 @@ final class Scheduler {
                 events.add(h);
                 break;
             case TIMER:
-                h.timerOrder = timerOrder++;
                 timers.add(h);
                 break;
             default:
@@ -296,7 +328,7 @@ final class Scheduler {
     }
 
     /** Removes {@code h} from whichever queue, heap or slot holds it. */
-    private void unlink(final TaskHandle h) {
+    void unlink(final TaskHandle h) {
         if (h.queue != null) {
             h.queue.remove(h);
         }
@@ -313,140 +345,16 @@ final class Scheduler {
         if (h.isLinked()) {
             unlink(h);
         }
-        recycle(h);
+        pool.recycle(h);
     }
 
-    // ---------------------------------------------------------------- pooled handles
-
-    TaskHandle pooledHandle() {
-        final TaskHandle h = pool;
-        if (h == null) {
-            return new TaskHandle(null, true);
-        }
-        pool = h.next;
-        h.next = null;
-        pooled--;
-        return h;
+    HandlePool pool() {
+        return pool;
     }
 
-    /** A handle for a handle-less add from another thread. Any thread. */
-    TaskHandle offLoopHandle() {
-        final TaskHandle h = offLoopPool.relaxedPoll();
-        return h != null ? h : new TaskHandle(null, true);
-    }
-
-    private void recycle(final TaskHandle h) {
-        if (!h.pooled || h.isLinked() || TaskHandle.stateOf(h.word()) != TaskHandle.IDLE) {
-            return;
-        }
-        h.task = null;
-        h.arg = null;
-        h.channel = null;
-        h.reqTask = null;
-        h.reqArg = null;
-        h.reqChannel = null;
-        h.counters = null;
-        if (pooled < POOL_LIMIT) {
-            h.next = pool;
-            pool = h;
-            pooled++;
-        } else {
-            offLoopPool.relaxedOffer(h); // published to the other threads by the queue; dropped when full
-        }
-    }
-
-    // ---------------------------------------------------------------- bulk cancel, stop
-
-    int cancelByArg(final Object arg) {
-        drainSubmissions();
-        final int[] count = new int[1];
-        forEachLinked(h -> {
-            if (h.arg == arg && cancelLinkedIfScheduled(h)) {
-                count[0]++;
-            }
-        });
-        return count[0];
-    }
-
-    private boolean cancelLinkedIfScheduled(final TaskHandle h) {
-        if (!h.tryClaim(h.linkedSeq)) {
-            return false;
-        }
-        unlink(h);
-        recycle(h);
-        return true;
-    }
-
-    private void cancelLinked(final TaskHandle h) {
-        final Task task = h.task;
-        if (cancelLinkedIfScheduled(h)) {
-            Submission.rejectIfSubmission(task, loop.name());
-        }
-        if (h.isLinked()) {
-            unlink(h);
-        }
-    }
-
-    /** Visits every linked handle once; the visitor may unlink it. */
-    private void forEachLinked(final Consumer<TaskHandle> visitor) {
-        final ArrayList<TaskHandle> all = new ArrayList<>();
-        for (TaskQueue q : new TaskQueue[] {events, ready, ioReady}) {
-            for (TaskHandle h = q.peek(); h != null; h = h.next) {
-                all.add(h);
-            }
-        }
-        for (int i = 0; i < timers.size(); i++) {
-            all.add(timers.at(i));
-        }
-        io.collectWaiting(all);
-        all.forEach(visitor);
-    }
-
-    /**
-     * The last turn of a stopping loop: takes in every submission accepted so far (waiting out an
-     * offer in progress, which {@code poll} does and {@code relaxedPoll} does not), then runs what
-     * is due now, without waiting.
-     */
-    void finalTurn() {
-        TaskHandle h;
-        while ((h = loop.submissions.poll()) != null) {
-            reconcile(h);
-        }
-        turn(0);
-    }
-
-    void onClose(final Runnable action) {
-        final Runnable before = onClose;
-        onClose = () -> {
-            before.run();
-            action.run();
-        };
-    }
-
-    /** Cancels everything still scheduled and closes the selector. */
-    void closeAll() {
-        onClose.run();
-        accounting.turnEnded(clock.nanoTime()); // runs between turns (execute, commands) are accounted too
-        TaskHandle h;
-        while ((h = loop.submissions.poll()) != null) {
-            if (h.reqKind == TaskKind.COMMAND) {
-                reconcile(h);
-            } else {
-                final Task task = h.reqTask;
-                if (loop.cancel(h)) {
-                    Submission.rejectIfSubmission(task, loop.name());
-                }
-                if (h.isLinked()) {
-                    unlink(h);
-                }
-            }
-        }
-        forEachLinked(cancelLinked);
-        try {
-            io.close();
-        } catch (IOException e) {
-            LOG.warn("{}: closing the selector failed", loop.name(), e);
-        }
+    /** Bulk cancellation and the stop sequence. */
+    LoopSweep sweep() {
+        return sweep;
     }
 
     List<TaskStats> taskStats() {
@@ -480,7 +388,7 @@ final class Scheduler {
     }
 
     void wakeupIfSelecting() {
-        if (loop.clearSelecting()) {
+        if (wakeupFlag.claim()) {
             wakeups.incrementAndGet();
             io.wakeup();
         }

@@ -104,4 +104,63 @@ class TimerTest {
         loop.runOnce(0);
         assertEquals(expected, fired);
     }
+
+    @Test
+    void shouldNeverFireATimerEarlyWhateverTheAddingTaskDoes() {
+        final Random random = new Random(13);
+        loop.runOnce(0);
+        for (int i = 0; i < 300; i++) {
+            final long delayMs = random.nextInt(20);
+            final long taskRunsMs = random.nextInt(5);
+            final long[] addedAt = new long[1];
+            final long[] firedAt = {-1};
+            final Task fire = self -> firedAt[0] = clock.nanoTime();
+            final boolean fromTask = i % 3 != 0;
+            if (fromTask) {
+                loop.addEvent(self -> {
+                    clock.advance(Duration.ofMillis(random.nextInt(3))); // time used before the add
+                    addedAt[0] = clock.nanoTime();
+                    loop.addTimerMillis(delayMs, fire, null, null);
+                    clock.advance(Duration.ofMillis(taskRunsMs)); // the rest of the adding task
+                }, null, 0, null);
+            } else {
+                addedAt[0] = clock.nanoTime(); // between turns, on the loop thread
+                loop.addTimerMillis(delayMs, fire, null, null);
+            }
+            for (int step = 0; firedAt[0] < 0; step++) {
+                assertTrue(step < 100, "timer " + i + " never fired");
+                loop.runOnce(0);
+                if (firedAt[0] < 0) {
+                    clock.advance(Duration.ofNanos(250_000 + random.nextInt(500_000)));
+                }
+            }
+            final long waited = firedAt[0] - addedAt[0];
+            assertTrue(waited >= Duration.ofMillis(delayMs).toNanos(),
+                "timer " + i + " of " + delayMs + " ms fired after " + waited + " ns");
+            final long lateBound = Duration.ofMillis(delayMs + (fromTask ? taskRunsMs : 0) + 1).toNanos();
+            assertTrue(waited <= lateBound, "timer " + i + " late beyond the adding task: " + waited + " ns");
+        }
+    }
+
+    @Test
+    void shouldCancelOrReAddATimerInTheTaskThatAddedIt() {
+        loop.runOnce(0);
+        final TaskHandle h = new TaskHandle("rearmed");
+        final TaskHandle gone = new TaskHandle("gone");
+        loop.addEvent(self -> {
+            loop.addTimerMillis(5, record, 1, gone);
+            assertTrue(loop.cancel(gone));
+            loop.addTimerMillis(5, record, 2, h);
+            assertTrue(loop.cancel(h));
+            loop.addTimerMillis(10, record, 3, h);
+            loop.addTimerMillis(10, record, 4, null);
+            assertEquals(2, loop.cancelByArg(4) + loop.cancelByArg(5) + 1, "a timer of this task is found by arg");
+        }, null, 0, null);
+        loop.runOnce(0);
+        assertTrue(h.isScheduled());
+        clock.advance(Duration.ofMillis(10));
+        loop.runOnce(0);
+        assertEquals(List.of(3), fired);
+        assertTrue(!gone.isScheduled() && !h.isScheduled());
+    }
 }

@@ -37,8 +37,8 @@ final class ContextRecipe {
         EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt")).start();
         try {
             // The control plane (what bfdd is): listens, pushes sessions, hears their state.
-            BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
-                    new BgpMgmtConfig().role(Role.CONTROL_PLANE));      // port 0: any free port
+            BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
+                    new BgpMgmtConfig().role(Role.CONTROL_PLANE));      // configure first: nothing bound yet
             control.addListener(new SessionListener() {                  // runs on the loop thread
                 @Override
                 public void stateChanged(BfdSession session, SessionState state) {
@@ -50,10 +50,11 @@ final class ContextRecipe {
             });
             control.updateSession(BfdSession.builder(1)                  // lid 1
                     .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"))
-                    .build());
+                    .build());                                           // sent to each data plane that connects
+            control.start().get(5, TimeUnit.SECONDS);                    // binds; port 0 becomes a free port
 
             // A data plane: connects (and reconnects), receives the sessions, reports them up.
-            BgpMgmtContext dataPlane = BgpMgmtContext.connect(loop, control.endpoint(),
+            BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(),
                     new BgpMgmtConfig().role(Role.DATA_PLANE));
             dataPlane.addListener(new SessionListener() {
                 @Override
@@ -61,6 +62,7 @@ final class ContextRecipe {
                     dataPlane.reportState(session.lid(), BfdState.UP, BfdDiagnostic.NONE);
                 }
             });
+            dataPlane.start();                                           // connects, and reconnects after a loss
 
             // Once session 1 is up, ask the data plane for its counters.
             if (!up.await(10, TimeUnit.SECONDS)) {

@@ -38,7 +38,7 @@ public final class BgpMgmtServer {
                  .start()) {
             final CompletableFuture<Long> threadId = new CompletableFuture<>();
             loop.addEvent(self -> threadId.complete(Thread.currentThread().getId()), null, 0, null);
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, listen,
+            final BgpMgmtContext server = BgpMgmtContext.server(loop, listen,
                 new BgpMgmtConfig().role(Role.DATA_PLANE).name("bench").maxConnections(max));
             server.addListener(new SessionListener() {
                 @Override
@@ -46,6 +46,7 @@ public final class BgpMgmtServer {
                     server.reportState(session.lid(), BfdState.UP, 0);
                 }
             });
+            server.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
             ServerProcess.serve(server.endpoint().toString(), threadId.get(), () -> {
                 final AtomicLong n = new AtomicLong();
                 for (ConnectionStats c : server.stats().connections()) {
