@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
@@ -202,8 +203,10 @@ class ContextLifecycleTest {
         final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
         try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
             final IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> getWithin(other.submit(control::sessions)));
-            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessions"), refused.getMessage());
+                () -> getWithin(other.submit(() -> control.sessionState(1))));
+            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessionState"), refused.getMessage());
+            getWithin(loop.submit(control::sessions)); // a figure read: publishes without waiting
+            assertEquals(List.of(), getWithin(other.submit(control::sessions)), "figures answer another loop");
             assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
             control.close();
             control.close();
