@@ -133,6 +133,7 @@ public final class BgpPeerCatalog implements Catalog {
     @Override
     public void connectionUp(final Connection connection) {
         table.connectionUp(connection);
+        figures.prime(); // a read during a later stall finds figures instead of waiting
     }
 
     /**
@@ -144,6 +145,7 @@ public final class BgpPeerCatalog implements Catalog {
     @Override
     public void connectionDown(final Connection connection) {
         table.connectionDown(connection);
+        figures.prime();
     }
 
     /**

@@ -8,7 +8,8 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 /**
  * The catalog's figures for other threads: the peer table and the counters, as
  * {@link LoopSnapshot}s of the context's loop, so a read never waits on a stuck loop. Until the
- * loop first publishes, a read falls back to the context's bounded wait. Any thread.
+ * loop first publishes (a read it answered, or a connection coming up or going down), a read falls
+ * back to the context's bounded wait. Any thread.
  */
 final class CatalogFigures {
     private static final Duration PATIENCE = Duration.ofMillis(20);
@@ -21,6 +22,12 @@ final class CatalogFigures {
         this.context = context;
         this.peers = LoopSnapshot.of(context.loop(), table::peers, null, PATIENCE);
         this.stats = LoopSnapshot.of(context.loop(), table::stats, null, PATIENCE);
+    }
+
+    /** Publishes both figures now. Loop thread only. */
+    void prime() {
+        peers.read();
+        stats.read();
     }
 
     List<BgpPeer> peers() {

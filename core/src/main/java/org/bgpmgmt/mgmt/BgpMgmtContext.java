@@ -147,7 +147,7 @@ public final class BgpMgmtContext implements AutoCloseable {
         if (!state.compareAndSet(NEW, STARTED)) {
             throw new IllegalStateException("start: " + this + " was already started or closed");
         }
-        return OnLoop.future(loop, () -> CompletableFuture.completedFuture(sockets.start()));
+        return OnLoop.future(loop, () -> CompletableFuture.completedFuture(figures.prime(sockets.start())));
     }
 
     /**

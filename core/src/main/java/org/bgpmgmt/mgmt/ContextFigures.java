@@ -9,9 +9,9 @@ import org.bgpmgmt.event.LoopSnapshot;
 /**
  * A context's figures for other threads: its counters, sessions and connections, as
  * {@link LoopSnapshot}s the loop refreshes on demand, so a read never waits on a stuck loop (it
- * returns what the loop published before the stall). Only when the loop has never published
- * (its thread not started yet) does a read fall back to the bounded wait of
- * {@link BgpMgmtContext#await}. Any thread.
+ * returns what the loop published before the stall). The context's start publishes every figure
+ * once; only a read before that falls back to the bounded wait of {@link BgpMgmtContext#await}.
+ * Any thread.
  */
 final class ContextFigures {
     /** How long one task may hold the loop before a read stops waiting for fresh figures. */
@@ -28,6 +28,14 @@ final class ContextFigures {
         this.stats = LoopSnapshot.of(loop, stats, null, PATIENCE);
         this.sessions = LoopSnapshot.of(loop, sessions, null, PATIENCE);
         this.connections = LoopSnapshot.of(loop, connections, null, PATIENCE);
+    }
+
+    /** Publishes every figure once, so that a read never falls back to waiting. Loop thread only. */
+    <T> T prime(final T passThrough) {
+        stats.read();
+        sessions.read();
+        connections.read();
+        return passThrough;
     }
 
     ContextStats stats() {
