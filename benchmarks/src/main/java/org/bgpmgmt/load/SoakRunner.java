@@ -53,12 +53,13 @@ public final class SoakRunner {
         try (EventLoop serverLoop = new EventLoop(new EventLoopConfig().name("soak-server")).start();
              EventLoop clientLoop = new EventLoop(new EventLoopConfig().name("soak-clients")).start()) {
             final BgpMgmtConfig serverConfig = new BgpMgmtConfig().role(Role.DATA_PLANE).name("soak-server");
-            final BgpMgmtContext[] server = {BgpMgmtContext.listen(serverLoop, Endpoint.parse("127.0.0.1:0"), serverConfig)};
+            final BgpMgmtContext[] server = {started(BgpMgmtContext.server(serverLoop, Endpoint.parse("127.0.0.1:0"),
+                serverConfig))};
             final Endpoint at = server[0].endpoint();
             final List<BgpMgmtContext> controls = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                controls.add(BgpMgmtContext.connect(clientLoop, at, new BgpMgmtConfig().name("soak-client-" + c)
-                    .reconnectDelay(Duration.ofMillis(50)).reconnectMaxDelay(Duration.ofMillis(500))));
+                controls.add(started(BgpMgmtContext.client(clientLoop, at, new BgpMgmtConfig().name("soak-client-" + c)
+                    .reconnectDelay(Duration.ofMillis(50)).reconnectMaxDelay(Duration.ofMillis(500)))));
             }
             final AtomicBoolean pushing = new AtomicBoolean(true);
             final AtomicInteger restarts = new AtomicInteger();
@@ -67,7 +68,7 @@ public final class SoakRunner {
                     try {
                         Thread.sleep(restartMillis);
                         server[0].close();
-                        server[0] = BgpMgmtContext.listen(serverLoop, at, serverConfig);
+                        server[0] = started(BgpMgmtContext.server(serverLoop, at, serverConfig));
                         restarts.incrementAndGet();
                     } catch (Exception e) {
                         throw new IllegalStateException("restart failed", e);
@@ -133,5 +134,11 @@ public final class SoakRunner {
             server[0].close();
             return agreed && expected.size() == clients * perClient;
         }
+    }
+
+    /** Starts {@code context} and waits at most 10 s for the bind or first connect attempt. */
+    private static BgpMgmtContext started(final BgpMgmtContext context) throws Exception {
+        context.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return context;
     }
 }

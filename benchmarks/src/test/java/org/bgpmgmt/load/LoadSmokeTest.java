@@ -29,7 +29,7 @@ class LoadSmokeTest {
     @Test
     void shouldDriveEchoesAndSessionsAgainstTheBgpMgmtServer() throws Exception {
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("smoke")).start()) {
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext server = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().role(Role.DATA_PLANE));
             server.addListener(new SessionListener() {
                 @Override
@@ -37,6 +37,7 @@ class LoadSmokeTest {
                     server.reportState(session.lid(), BfdState.UP, 0);
                 }
             });
+            server.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
             final EchoLoad.Result r = EchoLoad.run(new EchoLoad.Options(server.endpoint(), 2, 4, Duration.ZERO,
                 Duration.ofMillis(300), Duration.ofSeconds(10)));
             assertTrue(r.messages() >= 300, "a few hundred messages at least: " + r.messages());

@@ -1,31 +1,27 @@
 package org.bgpmgmt.bgp;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.Task;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.Catalog;
+import org.bgpmgmt.mgmt.CatalogTypes;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.ConnectionClosedException;
-import org.bgpmgmt.mgmt.ConnectionListener;
-import org.bgpmgmt.mgmt.MessageHandler;
 import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.wire.MessageRegistry;
 
 /**
  * BgpMgmt's BGP peer catalog: a peer table carried over a {@link BgpMgmtContext}'s connections in
  * the catalog's own message types (0x0100..0x0105, {@link BgpMessageType}), beside the context's
- * bfddp sessions. It uses only public API: the types go into the context's {@link
- * MessageRegistry}, and the catalog listens to connections and sends with {@link
- * Connection#enqueue} and {@link Connection#request}, as a user's own catalog would.
+ * bfddp sessions. It is a {@link Catalog} built on the public catalog SPI only, as a user's own
+ * catalog would be: its rows owe messages that connections encode straight into their output
+ * buffers, and its counters requests go through {@link Connection#request}.
  *
- * <p>Two steps, because the registry is read when the context is created: {@link #register} the
- * types into the registry the config will carry, create the context, then {@link #attach} the
- * catalog to it. The catalog's role must be the context's. A control plane should add its peers
- * before {@link #attach}: they are staged and form the first resync, whereas a table still empty
- * when the first connection comes up tells a data plane to drop the peers it kept.
+ * <p>Add it to a context of its role with {@link BgpMgmtContext#addCatalog} before the context
+ * starts. A control plane should add its peers before {@code start()}: they form the first resync,
+ * whereas a table still empty when the first connection comes up tells a data plane to drop the
+ * peers it kept.
  *
  * <ul>
  *   <li><b>Control plane</b>: {@link #updatePeer} and {@link #deletePeer} push PEER_ADD and
@@ -41,15 +37,15 @@ import org.bgpmgmt.wire.MessageRegistry;
  * </ul>
  *
  * <p><b>Nothing accepted is lost.</b> Sending is state-based: a change marks the peer as owing a
- * message to its connection, and the catalog encodes owed messages while the output buffer takes
- * them. When the buffer refuses one, the rest wait, with no timer, until the connection reports
- * the buffer drained ({@link ConnectionListener#outputDrained}); {@link BgpMgmtContext#close()}
- * waits for them too, within its close timeout ({@link ConnectionListener#hasPendingOutput}).
- * Only the last state of a peer is sent.
+ * message to its connection, which encodes owed rows while its output buffer has room; the rest
+ * wait, with no timer, for the socket to take bytes again, and {@link BgpMgmtContext#close()}
+ * waits for them too, within its close timeout. Only the last state of a peer is sent. A counters
+ * request follows the peer messages owed before it; it fails at once when the buffer cannot take
+ * them and the request now.
  *
  * <p><b>Errors close the connection.</b> A catalog frame with malformed content (a key 0, an FSM
  * state outside 1..6, a bad description, ...) or of a type reserved for later versions
- * (0x0106..0x01FF, registered by {@link #register} for that purpose) is a protocol error, handled
+ * (0x0106..0x01FF, defined by the catalog for that purpose) is a protocol error, handled
  * as bfddp's framing errors: {@link Connection#protocolError} closes that connection only, counts
  * it and warns once, and a client reconnects. A catalog type the role does not take, and a reply
  * nobody waits for, are counted and skipped, as the context does with bfddp's.
@@ -58,35 +54,29 @@ import org.bgpmgmt.wire.MessageRegistry;
  * catalog messages (state of peers it received, counters it was asked for), so a bfddp-only
  * control plane such as FRR's bfdd never receives a type it does not know.
  *
- * <p>Thread safety: every public method may be called from any thread. Those that act on the table
- * hop onto the context's loop (those returning a value wait for it) and need {@link #attach}
- * first, except {@link #updatePeer} and {@link #deletePeer}, which stage peers until then, and
- * calls from a listener, which may come before attach (the context connects as soon as it is
- * created) and act at once on the loop of the connection that brought the peer. Listeners and the
- * registered handler run on the loop thread.
+ * <p>Thread safety: every public method may be called from any thread once the catalog is added
+ * to a context. On the context's loop thread they act at once; elsewhere those returning a value
+ * wait for the loop at most the context's {@code callTimeout}, and refuse to wait on another
+ * loop's thread ({@link IllegalStateException}). Listeners and handlers run on the loop thread.
  */
-public final class BgpPeerCatalog {
+public final class BgpPeerCatalog implements Catalog {
     private final Role role;
     private final CatalogEvents events = new CatalogEvents(this);
     private final PeerTable table;
-    private final PeerSender sender;
-    private final LoopHop hop = new LoopHop();
     private final PeerReceiver receiver;
-    private final LinkedHashMap<Integer, BgpPeer> staged = new LinkedHashMap<>(); // guarded by this
+    private final PeerKeyMessage keyOnly = new PeerKeyMessage();
+    private final PeerCountersMessage countersIn = new PeerCountersMessage();
     private volatile BgpMgmtContext context;
-    private boolean registered; // guarded by this
 
     /**
      * Creates an empty catalog for {@code role}. Any thread.
      *
-     * @param role the role of the context it will be attached to
+     * @param role the role of the context it will be added to
      */
     public BgpPeerCatalog(final Role role) {
         this.role = Objects.requireNonNull(role, "role");
-        this.table = new PeerTable(events, role);
-        this.sender = new PeerSender(table, events);
-        this.table.sender(sender);
-        this.receiver = new PeerReceiver(events, table, hop);
+        this.table = new PeerTable(events, role, new PeerWriter());
+        this.receiver = new PeerReceiver(events, table);
     }
 
     /**
@@ -99,114 +89,63 @@ public final class BgpPeerCatalog {
     }
 
     /**
-     * Registers the six catalog types, with their payload lengths as minimum, in {@code registry},
-     * which the context's config must then carry ({@code BgpMgmtConfig.registry}); and the types
-     * reserved for later versions, 0x0106..0x01FF, with no minimum, so that one arriving is
-     * refused as a protocol error rather than skipped as an unknown type. Once per catalog. Any
-     * thread, before the context is created.
+     * Defines the six catalog types, with their payload lengths as minimum, and the types reserved
+     * for later versions, 0x0106..0x01FF, with no minimum, so that one arriving is refused as a
+     * protocol error rather than skipped as an unknown type. Called by {@link
+     * BgpMgmtContext#addCatalog}, once.
      *
-     * @param registry the registry, not yet handed to a context
-     * @return the same registry, to chain into the config
-     * @throws IllegalStateException if this catalog was already registered
-     * @throws IllegalArgumentException if one of the types 0x0100..0x01FF is already taken
+     * @param types where the context registers them
+     * @throws IllegalStateException if this catalog was added to a context before
+     * @throws IllegalArgumentException if the context plays the other role, or one of the types
+     *     0x0100..0x01FF is already taken
      */
-    public synchronized MessageRegistry<MessageHandler> register(final MessageRegistry<MessageHandler> registry) {
-        Objects.requireNonNull(registry, "registry");
-        if (registered) {
-            throw new IllegalStateException("the BGP peer catalog is already registered in a registry");
+    @Override
+    public synchronized void register(final CatalogTypes types) {
+        if (context != null) {
+            throw new IllegalStateException("the BGP peer catalog is already added to " + context);
+        }
+        final BgpMgmtContext target = types.context();
+        if (target.role() != role) {
+            throw new IllegalArgumentException("a " + role + " catalog cannot serve " + target);
         }
         for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST_RESERVED; type++) {
-            if (registry.isRegistered(type)) {
-                throw new IllegalArgumentException("message type " + type + " is already registered as "
-                    + registry.entry(type).name());
+            if (types.isDefined(type)) {
+                throw new IllegalArgumentException("message type " + type + " is already registered");
             }
         }
         for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST; type++) {
-            registry.register(type, BgpMessageType.name(type), BgpMessageType.payloadLength(type), receiver);
+            types.define(type, BgpMessageType.name(type), BgpMessageType.payloadLength(type), receiver);
         }
         for (int type = BgpMessageType.LAST + 1; type <= BgpMessageType.LAST_RESERVED; type++) {
-            registry.register(type, String.format("BGP_CATALOG_RESERVED_0x%04X", type), 0, receiver);
+            types.define(type, String.format("BGP_CATALOG_RESERVED_0x%04X", type), 0, receiver);
         }
-        registered = true;
-        return registry;
+        table.context(target);
+        context = target;
     }
 
     /**
-     * Binds the catalog to the context created with the registry {@link #register} filled: the
-     * staged peers enter the table, then the catalog follows the context's connections (one
-     * already up is resynced at once), their drained output buffers, and the context's close,
-     * which waits for what the catalog owes. Once per catalog. Any thread.
+     * Resyncs a control plane's peers to a connection that came up. Loop thread only.
      *
-     * @param target the context, of this catalog's role
-     * @throws IllegalStateException if not registered yet, or already attached
-     * @throws IllegalArgumentException if the context plays the other role
+     * @param connection the connection
      */
-    public void attach(final BgpMgmtContext target) {
-        Objects.requireNonNull(target, "context");
-        final EventLoop loop = target.loop();
-        synchronized (this) {
-            if (!registered) {
-                throw new IllegalStateException("register the catalog's types in the context's registry first");
-            }
-            if (context != null) {
-                throw new IllegalStateException("the BGP peer catalog is already attached to " + context);
-            }
-            if (target.role() != role) {
-                throw new IllegalArgumentException("a " + role + " catalog cannot serve " + target);
-            }
-            context = target;
-            final List<BgpPeer> first = List.copyOf(staged.values());
-            staged.clear();
-            // Queued while holding the monitor and before the loop is published: every call that
-            // finds the catalog attached runs after this step. The connection listener is added in
-            // the same step, so no drained buffer or closed connection goes unheard in between.
-            final Runnable start = () -> {
-                table.forgetClosedLinks();
-                sender.restart();
-                for (BgpPeer peer : first) {
-                    table.update(peer);
-                }
-                hop.started();
-                target.addConnectionListener(new Links());
-            };
-            if (loop.inLoop()) {
-                start.run();
-            } else {
-                loop.addEvent(Task.named("bgp_catalog_attach", self -> start.run()), null, 0, null);
-            }
-            hop.bind(loop);
-        }
-    }
-
-    /** The catalog's side of the context's connections. Loop thread. */
-    private final class Links implements ConnectionListener {
-        @Override
-        public void connectionUp(final Connection connection) {
-            table.connectionUp(connection);
-        }
-
-        @Override
-        public void connectionDown(final Connection connection) {
-            table.connectionDown(connection);
-        }
-
-        @Override
-        public void outputDrained(final Connection connection) {
-            final PeerLink link = table.existingLink(connection);
-            if (link != null) {
-                sender.outputDrained(link);
-            }
-        }
-
-        @Override
-        public boolean hasPendingOutput(final Connection connection) {
-            final PeerLink link = table.existingLink(connection);
-            return link != null && link.pendingOutput();
-        }
+    @Override
+    public void connectionUp(final Connection connection) {
+        table.connectionUp(connection);
     }
 
     /**
-     * Adds a listener; it runs on the loop thread. Any thread, attached or not.
+     * Detaches (control plane) or marks stale (data plane) the peers of a lost connection. Loop
+     * thread only.
+     *
+     * @param connection the connection
+     */
+    @Override
+    public void connectionDown(final Connection connection) {
+        table.connectionDown(connection);
+    }
+
+    /**
+     * Adds a listener; it runs on the loop thread. Any thread.
      *
      * @param listener the listener
      */
@@ -217,70 +156,94 @@ public final class BgpPeerCatalog {
     // ---------------------------------------------------------------- control-plane role
 
     /**
-     * Adds or updates a peer and sends PEER_ADD to the connection it is attached to; a peer with no
-     * connection is sent when one comes up. Before {@link #attach} the peer is staged for the
-     * first resync. Control-plane role. Any thread.
+     * Adds or updates a peer and owes PEER_ADD to the connection it is attached to; a peer with no
+     * connection is sent when one comes up. Control-plane role. Any thread: off the loop it takes
+     * effect on the next turn.
      *
      * @param peer the peer
+     * @throws IllegalStateException if the catalog was not added to a context
      */
     public void updatePeer(final BgpPeer peer) {
         requireRole(Role.CONTROL_PLANE, "updatePeer");
         Objects.requireNonNull(peer, "peer");
-        synchronized (this) {
-            if (!hop.isBound()) {
-                staged.put(peer.key(), peer);
-                return;
-            }
+        final BgpMgmtContext c = added("updatePeer");
+        if (c.loop().inLoop()) {
+            table.update(peer);
+        } else {
+            c.loop().submit(() -> {
+                table.update(peer);
+                return null;
+            });
         }
-        hop.run(() -> table.update(peer));
     }
 
     /**
-     * Deletes a peer and sends PEER_DELETE to its connection; before {@link #attach}, unstages it.
-     * Control-plane role. Any thread.
+     * Deletes a peer and owes PEER_DELETE to its connection. Control-plane role. Any thread,
+     * waiting as the class describes.
      *
      * @param key the peer key
      * @return true if the peer existed
      */
     public boolean deletePeer(final int key) {
         requireRole(Role.CONTROL_PLANE, "deletePeer");
-        synchronized (this) {
-            if (!hop.isBound()) {
-                return staged.remove(key) != null;
-            }
-        }
-        return hop.call(() -> table.delete(key));
+        return call("deletePeer", () -> table.delete(key));
     }
 
     /**
-     * Asks the data plane of a peer for its counters; the request follows any peer message still
-     * owed to that connection. Control-plane role. Any thread, after {@link #attach}.
+     * Asks the data plane of a peer for its counters; the request follows the peer messages owed
+     * to that connection before it. Control-plane role. Any thread.
      *
      * @param key the peer key
      * @return the counters; fails with {@link IllegalArgumentException} for a key this table or
      *     the data plane does not hold, {@link ConnectionClosedException} when the peer has no
      *     connection or it is lost, {@link org.bgpmgmt.mgmt.RequestTimeoutException} after the
      *     context's request timeout, or {@link IllegalStateException} when the output buffer is
-     *     full at the moment of sending or the reply is malformed (which also closes the
-     *     connection with a protocol error)
-     * @throws IllegalStateException if not attached
+     *     full or the reply is malformed (which also closes the connection with a protocol error)
      */
     public CompletableFuture<PeerCounters> requestCounters(final int key) {
         requireRole(Role.CONTROL_PLANE, "requestCounters");
-        final CompletableFuture<PeerCounters> result = new CompletableFuture<>();
-        hop.run(() -> {
-            final PeerLink link = table.linkOf(key);
-            if (table.state(key) == null) {
-                result.completeExceptionally(new IllegalArgumentException("no peer with key "
-                    + Integer.toUnsignedString(key)));
-            } else if (link == null || !link.connection.isUp()) {
-                result.completeExceptionally(new ConnectionClosedException("peer " + Integer.toUnsignedString(key)
-                    + " has no connection"));
-            } else {
-                sender.request(link, key, result);
-            }
-        });
-        return result;
+        final BgpMgmtContext c = added("requestCounters");
+        if (c.loop().inLoop()) {
+            return request(key);
+        }
+        return c.loop().submit(() -> request(key)).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<PeerCounters> request(final int key) {
+        final Connection c = table.connectionOf(key);
+        if (table.state(key) == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no peer with key "
+                + Integer.toUnsignedString(key)));
+        }
+        if (c == null || !c.isUp()) {
+            return CompletableFuture.failedFuture(new ConnectionClosedException("peer "
+                + Integer.toUnsignedString(key) + " has no connection"));
+        }
+        return c.request(BgpMessageType.PEER_KEY_LENGTH, (out, at, id) -> keyOnly.encodeCountersRequest(out, at, id)
+            .key(key), BgpMessageType.PEER_COUNTERS_REPLY, (buffer, offset, length) -> decodeCounters(c, key,
+            buffer, offset));
+    }
+
+    /**
+     * Runs on the loop while the reply is in the input buffer; a failure fails the request, and a
+     * malformed reply also closes the connection with a protocol error.
+     */
+    private PeerCounters decodeCounters(final Connection c, final int key, final java.nio.ByteBuffer buffer,
+                                        final int offset) {
+        final PeerCountersMessage m = countersIn.wrap(buffer, offset);
+        if (m.key() != key || m.status() != PeerCountersMessage.STATUS_OK
+            && m.status() != PeerCountersMessage.STATUS_UNKNOWN_PEER) {
+            final String reason = "PEER_COUNTERS_REPLY for key " + Integer.toUnsignedString(m.key()) + ", status "
+                + Integer.toUnsignedString(m.status()) + ", to a request for key " + Integer.toUnsignedString(key);
+            events.reject(c, reason);
+            throw new IllegalStateException("malformed " + reason);
+        }
+        if (m.status() == PeerCountersMessage.STATUS_UNKNOWN_PEER) {
+            throw new IllegalArgumentException("the data plane at " + c.peer() + " has no peer with key "
+                + Integer.toUnsignedString(key));
+        }
+        return new PeerCounters(key, m.messagesIn(), m.messagesOut(), m.updatesIn(), m.updatesOut(),
+            m.prefixesReceived(), m.prefixesAccepted(), m.establishedTransitions());
     }
 
     // ---------------------------------------------------------------- data-plane role
@@ -288,64 +251,60 @@ public final class BgpPeerCatalog {
     /**
      * Reports a peer's state to the control plane with PEER_STATE. While the connection is down
      * the last report waits, and is sent when the control plane re-sends the peer after the
-     * reconnect. Data-plane role. Any thread, after {@link #attach}.
+     * reconnect. Data-plane role. Any thread, waiting as the class describes.
      *
      * @param state the state
      * @return false if no peer with that key was received
-     * @throws IllegalStateException if not attached
      */
     public boolean reportState(final PeerState state) {
         requireRole(Role.DATA_PLANE, "reportState");
         Objects.requireNonNull(state, "state");
-        return hop.call(() -> table.report(state));
+        return call("reportState", () -> table.report(state));
     }
 
     /**
      * Sets the counters the next PEER_COUNTERS_REQUEST for this peer is answered with (zeros until
-     * set). Data-plane role. Any thread, after {@link #attach}.
+     * set). Data-plane role. Any thread, waiting as the class describes.
      *
      * @param counters the counters, keyed by their peer key
      * @return false if no peer with that key was received
-     * @throws IllegalStateException if not attached
      */
     public boolean updateCounters(final PeerCounters counters) {
         requireRole(Role.DATA_PLANE, "updateCounters");
         Objects.requireNonNull(counters, "counters");
-        return hop.call(() -> table.updateCounters(counters));
+        return call("updateCounters", () -> table.updateCounters(counters));
     }
 
     // ---------------------------------------------------------------- both roles
 
     /**
-     * Returns the peers of the table, sorted by unsigned key. Any thread, after {@link #attach}.
+     * Returns the peers of the table, sorted by unsigned key. Any thread, waiting as the class
+     * describes.
      *
      * @return a snapshot
-     * @throws IllegalStateException if not attached
      */
     public List<BgpPeer> peers() {
-        return hop.call(table::peers);
+        return call("peers", table::peers);
     }
 
     /**
      * Returns a peer's last state: as reported by the data plane (control plane) or as reported
-     * by this side (data plane); Idle before any report. Any thread, after {@link #attach}.
+     * by this side (data plane); Idle before any report. Any thread, waiting as the class describes.
      *
      * @param key the peer key
      * @return the state, or null for an unknown key
-     * @throws IllegalStateException if not attached
      */
     public PeerState peerState(final int key) {
-        return hop.call(() -> table.state(key));
+        return call("peerState", () -> table.state(key));
     }
 
     /**
-     * Returns the catalog's counters. Any thread, after {@link #attach}.
+     * Returns the catalog's counters. Any thread, waiting as the class describes.
      *
      * @return a snapshot
-     * @throws IllegalStateException if not attached
      */
     public BgpCatalogStats stats() {
-        return hop.call(() -> table.stats(sender.retries));
+        return call("stats", table::stats);
     }
 
     /**
@@ -356,7 +315,20 @@ public final class BgpPeerCatalog {
     @Override
     public String toString() {
         final BgpMgmtContext c = context;
-        return "BgpPeerCatalog[" + role + (c == null ? ", detached]" : ", " + c.name() + ']');
+        return "BgpPeerCatalog[" + role + (c == null ? ", not added]" : ", " + c.name() + ']');
+    }
+
+    private BgpMgmtContext added(final String method) {
+        final BgpMgmtContext c = context;
+        if (c == null) {
+            throw new IllegalStateException(method + ": add the BGP peer catalog to a context first");
+        }
+        return c;
+    }
+
+    /** Runs on the loop: inline on its thread, else a bounded wait through the loop's submit. */
+    private <T> T call(final String method, final Callable<T> work) {
+        return added(method).await("BgpPeerCatalog." + method, work);
     }
 
     private void requireRole(final Role wanted, final String method) {

@@ -369,7 +369,8 @@ public final class PeerAddMessage extends MessageFlyweight<PeerAddMessage> {
         try {
             // Inet6Address keeps an IPv4-mapped IPv6 address (::ffff:a.b.c.d) IPv6; InetAddress.getByAddress
             // would turn it into an Inet4Address and flip the session's family (found by fuzzing).
-            return bytes.length == 16 ? java.net.Inet6Address.getByAddress(null, bytes, -1) : InetAddress.getByAddress(bytes);
+            return bytes.length == 16 ? java.net.Inet6Address.getByAddress(null, bytes, -1)
+                : InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             // Only thrown for a length other than 4 or 16, which addressLength() rules out.
             throw new AssertionError(e);

@@ -26,21 +26,18 @@ final class PeerReceiver implements MessageHandler {
 
     private final CatalogEvents events;
     private final PeerTable table;
-    private final LoopHop hop;
     private final PeerAddMessage add = new PeerAddMessage();
     private final PeerKeyMessage keyOnly = new PeerKeyMessage();
     private final PeerStateMessage state = new PeerStateMessage();
     private final PeerSyncMessage sync = new PeerSyncMessage();
 
-    PeerReceiver(final CatalogEvents events, final PeerTable table, final LoopHop hop) {
+    PeerReceiver(final CatalogEvents events, final PeerTable table) {
         this.events = events;
         this.table = table;
-        this.hop = hop;
     }
 
     @Override
     public void onMessage(final Connection connection, final ByteBuffer buffer, final int offset, final int length) {
-        hop.handlerRunsOn(connection.loop());
         final int type = Header.typeAt(buffer, offset);
         final boolean dataPlane = table.role() == Role.DATA_PLANE;
         switch (type) {
@@ -52,12 +49,7 @@ final class PeerReceiver implements MessageHandler {
                 break;
             case BgpMessageType.PEER_DELETE:
                 if (dataPlane) {
-                    final int key = keyOnly.wrap(buffer, offset).key();
-                    if (key == 0) {
-                        events.reject(connection, "PEER_DELETE with key 0");
-                    } else {
-                        table.deleted(key);
-                    }
+                    peerDelete(connection, keyOnly.wrap(buffer, offset).key());
                     return;
                 }
                 break;
@@ -69,14 +61,7 @@ final class PeerReceiver implements MessageHandler {
                 break;
             case BgpMessageType.PEER_COUNTERS_REQUEST:
                 if (dataPlane) {
-                    final int key = keyOnly.wrap(buffer, offset).key();
-                    final int id = keyOnly.id();
-                    if (key == 0 || id == 0) {
-                        events.reject(connection, "PEER_COUNTERS_REQUEST with key " + Integer.toUnsignedString(key)
-                            + " and id " + id + " (neither may be 0)");
-                    } else {
-                        table.countersRequested(connection, id, key);
-                    }
+                    countersRequest(connection, keyOnly.wrap(buffer, offset));
                     return;
                 }
                 break;
@@ -100,6 +85,25 @@ final class PeerReceiver implements MessageHandler {
         }
         table.unexpected++;
         events.unexpected(connection, type);
+    }
+
+    private void peerDelete(final Connection connection, final int key) {
+        if (key == 0) {
+            events.reject(connection, "PEER_DELETE with key 0");
+        } else {
+            table.deleted(key);
+        }
+    }
+
+    private void countersRequest(final Connection connection, final PeerKeyMessage m) {
+        final int key = m.key();
+        final int id = m.id();
+        if (key == 0 || id == 0) {
+            events.reject(connection, "PEER_COUNTERS_REQUEST with key " + Integer.toUnsignedString(key) + " and id "
+                + id + " (neither may be 0)");
+        } else {
+            table.countersRequested(connection, id, key);
+        }
     }
 
     private void peerAdd(final Connection connection, final PeerAddMessage m) {

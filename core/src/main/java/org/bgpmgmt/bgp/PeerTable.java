@@ -2,44 +2,40 @@ package org.bgpmgmt.bgp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Connection;
-import org.bgpmgmt.mgmt.ConnectionClosedException;
 import org.bgpmgmt.mgmt.Role;
 
 /**
- * The catalog's peers keyed by key, for either role, with the link each one is attached to, and
- * the catalog's counters. Loop thread only.
+ * The catalog's peers keyed by key, for either role, and the catalog's counters. Loop thread only.
  *
- * <p>Control-plane role, as the context's session table: a peer is attached to one connection
- * (the least loaded when it has none); an update or delete makes its row owe PEER_ADD or
- * PEER_DELETE there; a lost connection detaches its rows, and the next connection to come up takes
- * every detached row, owes each an add (resync) and then PEER_SYNC_END. Data-plane role: rows come
- * from the control plane; a state report makes the row owe PEER_STATE; a lost connection keeps its
- * rows but marks them stale; a stale row the control plane sends again is re-reported, and
- * PEER_SYNC_END drops the rows still stale, which the control plane deleted while the connection
- * was down.
+ * <p>Control-plane role, as the context's BFD sessions: a peer is attached to one connection (the
+ * least loaded when it has none); an update or delete makes its row owe PEER_ADD or PEER_DELETE
+ * there; a lost connection detaches its rows, and the next connection to come up takes every
+ * detached row, owes each an add (resync) and then PEER_SYNC_END. Data-plane role: rows come from
+ * the control plane; a state report makes the row owe PEER_STATE; a lost connection keeps its rows
+ * but marks them stale; a stale row the control plane sends again is re-reported, and PEER_SYNC_END
+ * drops the rows still stale, which the control plane deleted while the connection was down.
  */
 final class PeerTable {
     private final CatalogEvents events;
     private final Role role;
+    private final PeerWriter writer;
     private final HashMap<Integer, PeerRow> byKey = new HashMap<>();
-    // Connection keeps identity equality; one link per connection object, removed when it goes down.
-    private final Map<Connection, PeerLink> links = new IdentityHashMap<>();
-    private PeerSender sender;
+    private BgpMgmtContext context;
     long unexpected;
     long unknownPeers;
 
-    PeerTable(final CatalogEvents events, final Role role) {
+    PeerTable(final CatalogEvents events, final Role role, final PeerWriter writer) {
         this.events = events;
         this.role = role;
+        this.writer = writer;
     }
 
-    void sender(final PeerSender value) {
-        this.sender = value;
+    void context(final BgpMgmtContext value) {
+        context = value;
     }
 
     Role role() {
@@ -49,16 +45,12 @@ final class PeerTable {
     // ---------------------------------------------------------------- control-plane role
 
     void update(final BgpPeer peer) {
-        PeerRow row = byKey.get(peer.key());
-        if (row == null) {
-            row = new PeerRow(peer.key());
-            byKey.put(peer.key(), row);
-        }
+        final PeerRow row = row(peer.key());
         row.peer = peer;
-        if (!attachedToUpLink(row)) {
-            attach(row, leastLoadedLink());
+        if (!attachedToUp(row)) {
+            row.attach(context.leastLoadedConnection());
         }
-        owe(row, PeerRow.ADD);
+        row.owe(PeerRow.ADD);
     }
 
     boolean delete(final int key) {
@@ -66,10 +58,10 @@ final class PeerTable {
         if (row == null) {
             return false;
         }
-        if (attachedToUpLink(row)) {
-            owe(row, PeerRow.DELETE); // the row lives on in the outbox until the delete is sent
+        if (attachedToUp(row)) {
+            row.owe(PeerRow.DELETE); // the row lives on in the queue until the delete is sent
         } else {
-            attach(row, null);
+            row.attach(null);
         }
         return true;
     }
@@ -84,30 +76,25 @@ final class PeerTable {
         events.stateChanged(row.peer, state);
     }
 
-    PeerLink linkOf(final int key) {
+    Connection connectionOf(final int key) {
         final PeerRow row = byKey.get(key);
-        return row == null ? null : row.link;
+        return row == null ? null : row.connection();
     }
 
     // ---------------------------------------------------------------- data-plane role
 
     void received(final Connection from, final BgpPeer peer) {
-        final PeerLink link = link(from);
-        PeerRow row = byKey.get(peer.key());
-        final boolean added = row == null;
-        if (added) {
-            row = new PeerRow(peer.key());
-            byKey.put(peer.key(), row);
-        }
+        final boolean added = !byKey.containsKey(peer.key());
+        final PeerRow row = row(peer.key());
         row.peer = peer;
         // Re-sent after a reconnect, or by another connection: tell the sender where the peer
         // stands. Reporting only now, not at connectionUp, means the control plane holds the peer
         // when the report arrives, even one that restarted with an empty table.
-        final boolean resend = row.reported && (row.stale || row.link != link);
+        final boolean resend = row.reported && (row.stale || row.connection() != from);
         row.stale = false;
-        attach(row, link);
+        row.attach(from);
         if (resend) {
-            owe(row, PeerRow.STATE);
+            row.owe(PeerRow.STATE);
         }
         events.received(peer, added);
     }
@@ -118,7 +105,7 @@ final class PeerTable {
             unknownPeers++;
             return;
         }
-        attach(row, null);
+        row.attach(null);
         row.owed = PeerRow.NONE;
         events.deleted(row.peer);
     }
@@ -130,7 +117,7 @@ final class PeerTable {
             final PeerRow row = it.next();
             if (row.stale) {
                 it.remove();
-                attach(row, null);
+                row.attach(null);
                 row.owed = PeerRow.NONE;
                 gone.add(row);
             }
@@ -148,7 +135,7 @@ final class PeerTable {
         }
         row.state = state;
         row.reported = true;
-        owe(row, PeerRow.STATE);
+        row.owe(PeerRow.STATE);
         return true;
     }
 
@@ -167,7 +154,7 @@ final class PeerTable {
             unknownPeers++;
         }
         final PeerCounters counters = row == null || row.counters == null ? PeerCounters.zero(key) : row.counters;
-        sender.reply(link(from), id, counters, row == null ? PeerCountersMessage.STATUS_UNKNOWN_PEER
+        writer.reply(from, id, counters, row == null ? PeerCountersMessage.STATUS_UNKNOWN_PEER
             : PeerCountersMessage.STATUS_OK);
     }
 
@@ -179,122 +166,50 @@ final class PeerTable {
      * them, see {@link #received}.
      */
     void connectionUp(final Connection c) {
-        final PeerLink link = link(c);
         if (role == Role.DATA_PLANE) {
             return;
         }
         for (PeerRow row : byKey.values()) {
-            if (!attachedToUpLink(row) || row.link == link) {
-                attach(row, link);
-                owe(row, PeerRow.ADD);
+            if (!attachedToUp(row) || row.connection() == c) {
+                row.attach(c);
+                row.owe(PeerRow.ADD);
             }
         }
-        link.syncOwed = true;
-        sender.schedule(link);
+        writer.owesSyncEnd(c, this);
     }
 
-    /** A connection went down: its rows wait detached, its backlog goes, its requests fail. */
+    /** A connection went down: its rows wait detached (control plane) or stale (data plane). */
     void connectionDown(final Connection c) {
-        final PeerLink link = links.remove(c);
-        if (link == null) {
-            return;
-        }
-        sender.cancel(link);
-        for (PeerRow row : link.outbox) {
-            row.queued = false;
-        }
-        link.outbox.clear();
-        link.replies.clear();
-        link.syncOwed = false;
-        PeerLink.Deferred d;
-        while ((d = link.deferred.poll()) != null) {
-            d.result.completeExceptionally(new ConnectionClosedException(
-                "counters of peer " + Integer.toUnsignedString(d.key) + ": connection to " + c.peer() + " lost"));
-        }
         for (PeerRow row : byKey.values()) {
-            if (row.link == link) {
-                attach(row, null);
+            if (row.connection() == c) {
+                row.attach(null);
                 row.stale = role == Role.DATA_PLANE;
             }
         }
     }
 
-    /** The row's message left in the output buffer. */
-    void sent(final PeerRow row) {
-        if (row.owed == PeerRow.DELETE) {
-            attach(row, null);
-        }
-        row.owed = PeerRow.NONE;
-    }
-
-    PeerLink link(final Connection c) {
-        PeerLink link = links.get(c);
-        if (link == null) {
-            link = new PeerLink(c);
-            links.put(c, link);
-        }
-        return link;
-    }
-
-    /** The link of {@code c}, or null when the catalog holds none (a connection it never used). */
-    PeerLink existingLink(final Connection c) {
-        return links.get(c);
-    }
-
-    /**
-     * The attach step: links made before attach for connections that have gone down since, which
-     * the catalog could not hear then, go the way {@link #connectionDown} takes.
-     */
-    void forgetClosedLinks() {
-        for (PeerLink link : new ArrayList<>(links.values())) {
-            if (!link.connection.isUp()) {
-                connectionDown(link.connection);
+    /** Peers attached to {@code c}: the count PEER_SYNC_END carries. */
+    int attachedTo(final Connection c) {
+        int n = 0;
+        for (PeerRow row : byKey.values()) {
+            if (row.connection() == c) {
+                n++;
             }
         }
+        return n;
     }
 
-    Iterable<PeerLink> links() {
-        return links.values();
+    private PeerRow row(final int key) {
+        PeerRow row = byKey.get(key);
+        if (row == null) {
+            row = new PeerRow(writer, key);
+            byKey.put(key, row);
+        }
+        return row;
     }
 
-    private PeerLink leastLoadedLink() {
-        PeerLink best = null;
-        for (PeerLink link : links.values()) {
-            if (link.connection.isUp() && (best == null || link.attached < best.attached)) {
-                best = link;
-            }
-        }
-        return best;
-    }
-
-    private static boolean attachedToUpLink(final PeerRow row) {
-        return row.link != null && row.link.connection.isUp();
-    }
-
-    private static void attach(final PeerRow row, final PeerLink link) {
-        if (row.link == link) {
-            return; // still attached, and still queued there if it was
-        }
-        if (row.link != null) {
-            row.link.attached--;
-        }
-        row.link = link;
-        row.queued = false;
-        if (link != null) {
-            link.attached++;
-        }
-    }
-
-    private void owe(final PeerRow row, final int what) {
-        row.owed = what;
-        final PeerLink link = row.link;
-        if (link != null && link.connection.isUp()) {
-            if (!row.queued) {
-                row.queued = true;
-                link.outbox.add(row);
-            }
-            sender.schedule(link);
-        }
+    private static boolean attachedToUp(final PeerRow row) {
+        return row.connection() != null && row.connection().isUp();
     }
 
     // ---------------------------------------------------------------- views
@@ -313,14 +228,14 @@ final class PeerTable {
         return row == null ? null : row.state;
     }
 
-    BgpCatalogStats stats(final long retries) {
+    BgpCatalogStats stats() {
         int owed = 0;
-        int deferred = 0;
-        for (PeerLink link : links.values()) {
-            owed += link.owedCount();
-            deferred += link.deferred.size();
+        for (PeerRow row : byKey.values()) {
+            if (row.owed != PeerRow.NONE && row.isQueued()) {
+                owed++;
+            }
         }
-        return new BgpCatalogStats(byKey.size(), owed, deferred, retries, events.malformed, unexpected, unknownPeers,
+        return new BgpCatalogStats(byKey.size(), owed, events.malformed, unexpected, unknownPeers,
             events.listenerErrors);
     }
 }

@@ -37,4 +37,8 @@ public final class SlowTaskEvent extends jdk.jfr.Event {
     @Label("CPU Time")
     @Timespan(Timespan.NANOSECONDS)
     public long cpuTime;
+
+    /** Creates an empty event for the loop to fill in and commit. Not thread-safe. */
+    public SlowTaskEvent() {
+    }
 }

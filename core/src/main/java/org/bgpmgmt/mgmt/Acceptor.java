@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
 import org.slf4j.Logger;
@@ -16,39 +17,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Server mode (bfdd's {@code bfd_dplane_accept}): the listening socket, its accept task, one
- * connection per accepted socket, and the connection limit. Loop thread only, except the bind.
+ * connection per accepted socket, and the connection limit. Nothing is bound before {@link #start}.
+ * Loop thread only.
  */
 final class Acceptor {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final int ACCEPTS_PER_TURN = 64;
 
-    private final BgpMgmtContext context;
-    private final BgpMgmtConfig config;
-    private final ServerSocketChannel server;
-    private final Endpoint endpoint;
+    private final Dispatch dispatch;
+    private final EventLoop loop;
+    private final Settings config;
+    private final Endpoint where;
+    private ServerSocketChannel server;
+    private volatile Endpoint endpoint;
     private final TaskHandle acceptTask;
     private final Task accept = this::accept;
-    final List<Connection> connections = new ArrayList<>();
-    long accepted;
-    long rejected;
-    long refusedByCredentials;
+    private final List<Connection> connections = new ArrayList<>();
+    private long accepted;
+    private long rejected;
+    private long refusedByCredentials;
     private final java.util.Set<java.nio.file.attribute.UserPrincipal> allowedUsers;
 
-    /** Binds at once, on the caller's thread, so that a bad address fails the constructor. */
-    Acceptor(final BgpMgmtContext context, final BgpMgmtConfig config, final Endpoint where) throws IOException {
-        this.context = context;
+    Acceptor(final Dispatch dispatch, final EventLoop loop, final Settings config, final Endpoint where) {
+        this.dispatch = dispatch;
+        this.loop = loop;
         this.config = config;
-        this.acceptTask = new TaskHandle(config.name() + "_accept");
-        this.allowedUsers = where.isUnix() && config.allowedUids() != null ? principals(config.allowedUids()) : null;
+        this.where = where;
+        this.endpoint = where;
+        this.acceptTask = new TaskHandle(config.name + "_accept");
+        this.allowedUsers = where.isUnix() && config.allowedUids != null ? principals(config.allowedUids) : null;
+    }
+
+    /** Binds and starts accepting: the first moment a socket is touched. Loop thread. */
+    Endpoint start() throws IOException {
         if (where.isUnix()) {
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 UnixSockets.bindOwnerOnly(server, where.path(), 128);
             } catch (IOException | RuntimeException e) {
                 server.close();
+                server = null;
                 throw e;
             }
-            endpoint = where;
         } else {
             server = ServerSocketChannel.open();
             try {
@@ -56,18 +66,33 @@ final class Acceptor {
                 server.bind(where.address(), 1024);
             } catch (IOException | RuntimeException e) {
                 server.close();
+                server = null;
                 throw e;
             }
             endpoint = Endpoint.tcp((InetSocketAddress) server.getLocalAddress());
         }
+        loop.addAccept(server, accept, this, acceptTask);
+        return endpoint;
+    }
+
+    List<Connection> connections() {
+        return connections;
+    }
+
+    long accepted() {
+        return accepted;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    long refusedByCredentials() {
+        return refusedByCredentials;
     }
 
     Endpoint endpoint() {
         return endpoint;
-    }
-
-    void start() {
-        context.loop().addAccept(server, accept, this, acceptTask);
     }
 
     private void accept(final TaskHandle self) {
@@ -76,7 +101,7 @@ final class Acceptor {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                LOG.warn("{}: accept on {} failed: {}", context.name(), endpoint, e.toString());
+                LOG.warn("{}: accept on {} failed: {}", config.name, endpoint, e.toString());
                 break;
             }
             if (socket == null) {
@@ -84,14 +109,14 @@ final class Acceptor {
             }
             admit(socket);
         }
-        context.loop().addAccept(server, accept, this, self);
+        loop.addAccept(server, accept, this, self);
     }
 
     private void admit(final SocketChannel socket) {
         final String peer = peerOf(socket);
-        if (connections.size() >= config.maxConnections()) {
+        if (connections.size() >= config.maxConnections) {
             rejected++;
-            LOG.warn("{}: refused {}: at the limit of {} connections", context.name(), peer, config.maxConnections());
+            LOG.warn("{}: refused {}: at the limit of {} connections", config.name, peer, config.maxConnections);
             closeQuietly(socket);
             return;
         }
@@ -104,15 +129,15 @@ final class Acceptor {
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
         } catch (IOException e) {
-            LOG.warn("{}: cannot set up {}: {}", context.name(), peer, e.toString());
+            LOG.warn("{}: cannot set up {}: {}", config.name, peer, e.toString());
             closeQuietly(socket);
             return;
         }
         accepted++;
-        final Connection c = new Connection(context, config);
+        final Connection c = new Connection(dispatch, loop, config);
         connections.add(c);
         c.open(socket, peer);
-        context.connectionOpened(c);
+        dispatch.opened(c);
     }
 
     /** Checks the peer's uid with SO_PEERCRED; a stranger is closed, logged and counted. */
@@ -121,14 +146,14 @@ final class Acceptor {
         try {
             user = socket.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user();
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("{}: cannot read the credentials of {}: {}", context.name(), peer, e.toString());
+            LOG.warn("{}: cannot read the credentials of {}: {}", config.name, peer, e.toString());
         }
         if (user != null && allowedUsers.contains(user)) {
             return true;
         }
         refusedByCredentials++;
-        LOG.warn("{}: refused {}: user {} is not in the allowed uids {}", context.name(), peer,
-            user == null ? "unknown" : user.getName(), config.allowedUids());
+        LOG.warn("{}: refused {}: user {} is not in the allowed uids {}", config.name, peer,
+            user == null ? "unknown" : user.getName(), config.allowedUids);
         closeQuietly(socket);
         return false;
     }
@@ -154,13 +179,17 @@ final class Acceptor {
 
     /** Stops accepting and removes the unix socket file; connections are the context's to close. */
     void close() {
-        context.loop().cancel(acceptTask);
+        loop.cancel(acceptTask);
+        if (server == null) {
+            return; // never bound
+        }
         closeQuietly(server);
+        server = null;
         if (endpoint.isUnix()) {
             try {
                 Files.deleteIfExists(endpoint.path());
             } catch (IOException e) {
-                LOG.warn("{}: cannot remove {}: {}", context.name(), endpoint.path(), e.toString());
+                LOG.warn("{}: cannot remove {}: {}", config.name, endpoint.path(), e.toString());
             }
         }
     }

@@ -2,7 +2,6 @@ package org.bgpmgmt.mgmt;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.bgpmgmt.wire.SessionFlags;
@@ -15,8 +14,9 @@ import org.bgpmgmt.wire.SessionMessage;
 public final class BfdSession {
     private final int lid;
     private final int flags;
-    private final byte[] source;
-    private final byte[] destination;
+    /** Raw, for {@link SessionCodec}: the accessors allocate an {@link InetAddress}. */
+    final byte[] source;
+    final byte[] destination;
     private final long minTxMicros;
     private final long minRxMicros;
     private final long minEchoTxMicros;
@@ -57,35 +57,6 @@ public final class BfdSession {
         return new Builder(lid);
     }
 
-    /** Reads the session a DP_ADD_SESSION or DP_DELETE_SESSION carries. Allocates. */
-    static BfdSession from(final SessionMessage m) {
-        if (m.ifnameLength() > SessionMessage.IFNAME_MAX_LENGTH) {
-            throw new IllegalArgumentException("the 64-byte ifname field has no terminating NUL");
-        }
-        final boolean v6 = (m.flags() & SessionFlags.IPV6) != 0;
-        final byte[] src = new byte[v6 ? 16 : 4];
-        final byte[] dst = new byte[v6 ? 16 : 4];
-        m.copySourceAddressTo(src, 0);
-        m.copyDestinationAddressTo(dst, 0);
-        final Builder b = new Builder(m.lid());
-        b.flags = m.flags() & ~SessionFlags.IPV6;
-        b.source = src;
-        b.destination = dst;
-        return b.minTx(m.minTx()).minRx(m.minRx()).minEchoTx(m.minEchoTx()).minEchoRx(m.minEchoRx())
-            .holdTime(m.holdTime()).ttl(m.ttl()).detectMultiplier(m.detectMult()).ifindex(m.ifindex())
-            .ifname(m.ifname()).build();
-    }
-
-    /** Writes every field into a session message the caller has just started. */
-    void writeTo(final SessionMessage m) {
-        m.flags(flags).lid(lid).sourceAddress(source).destinationAddress(destination)
-            .minTx(minTxMicros).minRx(minRxMicros).minEchoTx(minEchoTxMicros).minEchoRx(minEchoRxMicros)
-            .holdTime(holdTimeMillis).ttl(ttl).detectMult(detectMultiplier).ifindex(ifindex);
-        if (!ifname.isEmpty()) {
-            m.ifname(ifname);
-        }
-    }
-
     /**
      * Returns the local discriminator, bfdd's unique key for the session, as raw 32 bits (unsigned on the wire).
      *
@@ -110,7 +81,7 @@ public final class BfdSession {
      * @return the local address; allocates
      */
     public InetAddress source() {
-        return address(source);
+        return SessionCodec.address(source);
     }
 
     /**
@@ -119,7 +90,7 @@ public final class BfdSession {
      * @return the peer address; allocates
      */
     public InetAddress destination() {
-        return address(destination);
+        return SessionCodec.address(destination);
     }
 
     /**
@@ -203,16 +174,6 @@ public final class BfdSession {
         return ifname;
     }
 
-    private static InetAddress address(final byte[] raw) {
-        try {
-            // Inet6Address keeps an IPv4-mapped IPv6 address (::ffff:a.b.c.d) IPv6; InetAddress.getByAddress
-            // would turn it into an Inet4Address and flip the session's family (found by fuzzing).
-            return raw.length == 16 ? java.net.Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("impossible address length " + raw.length, e);
-        }
-    }
-
     /**
      * Returns whether {@code o} is a session with the same value in every field.
      *
@@ -258,9 +219,10 @@ public final class BfdSession {
     /** Collects the fields of a {@link BfdSession}. Not thread-safe. */
     public static final class Builder {
         private final int lid;
-        private int flags;
-        private byte[] source = new byte[4];
-        private byte[] destination = new byte[4];
+        /** Set raw by {@link SessionCodec} from the wire; the public setters check. */
+        int flags;
+        byte[] source = new byte[4];
+        byte[] destination = new byte[4];
         private long minTxMicros = 300_000;
         private long minRxMicros = 300_000;
         private long minEchoTxMicros = 50_000;
@@ -271,7 +233,7 @@ public final class BfdSession {
         private int ifindex;
         private String ifname = "";
 
-        private Builder(final int lid) {
+        Builder(final int lid) {
             this.lid = lid;
         }
 
@@ -315,7 +277,7 @@ public final class BfdSession {
          * @throws IllegalArgumentException if micros is not 0..4294967295
          */
         public Builder minTx(final long micros) {
-            this.minTxMicros = u32(micros, "minTx");
+            this.minTxMicros = SessionCodec.u32(micros, "minTx");
             return this;
         }
 
@@ -327,7 +289,7 @@ public final class BfdSession {
          * @throws IllegalArgumentException if micros is not 0..4294967295
          */
         public Builder minRx(final long micros) {
-            this.minRxMicros = u32(micros, "minRx");
+            this.minRxMicros = SessionCodec.u32(micros, "minRx");
             return this;
         }
 
@@ -339,7 +301,7 @@ public final class BfdSession {
          * @throws IllegalArgumentException if micros is not 0..4294967295
          */
         public Builder minEchoTx(final long micros) {
-            this.minEchoTxMicros = u32(micros, "minEchoTx");
+            this.minEchoTxMicros = SessionCodec.u32(micros, "minEchoTx");
             return this;
         }
 
@@ -351,7 +313,7 @@ public final class BfdSession {
          * @throws IllegalArgumentException if micros is not 0..4294967295
          */
         public Builder minEchoRx(final long micros) {
-            this.minEchoRxMicros = u32(micros, "minEchoRx");
+            this.minEchoRxMicros = SessionCodec.u32(micros, "minEchoRx");
             return this;
         }
 
@@ -363,7 +325,7 @@ public final class BfdSession {
          * @throws IllegalArgumentException if millis is not 0..4294967295
          */
         public Builder holdTime(final long millis) {
-            this.holdTimeMillis = u32(millis, "holdTime");
+            this.holdTimeMillis = SessionCodec.u32(millis, "holdTime");
             return this;
         }
 
@@ -432,13 +394,6 @@ public final class BfdSession {
          */
         public BfdSession build() {
             return new BfdSession(this);
-        }
-
-        private static long u32(final long v, final String what) {
-            if (v < 0 || v > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException(what + " out of 0..4294967295: " + v);
-            }
-            return v;
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.bgpmgmt.wire.MessageRegistry;
 
 /**
- * Settings of a {@link BgpMgmtContext}, read once when the context is created. Not thread-safe.
+ * Settings of a {@link BgpMgmtContext}, copied when the context is created, so changing a config
+ * later changes no context. Not thread-safe.
  * Defaults follow bfdd's data-plane code where it has one: 8 KiB buffers, a 3 s reconnect delay.
  */
 public final class BgpMgmtConfig {
@@ -19,6 +20,7 @@ public final class BgpMgmtConfig {
     private double reconnectJitter = 0.1;
     private Duration requestTimeout = Duration.ofSeconds(5);
     private Duration closeTimeout = Duration.ofSeconds(2);
+    private Duration callTimeout = Duration.ofSeconds(5);
     private MessageRegistry<MessageHandler> registry = new MessageRegistry<>();
     private MessageHandler unknownTypeHandler;
     private int maxFrameLength;
@@ -151,6 +153,19 @@ public final class BgpMgmtConfig {
      */
     public BgpMgmtConfig closeTimeout(final Duration timeout) {
         this.closeTimeout = positive(timeout, "closeTimeout");
+        return this;
+    }
+
+    /**
+     * Sets how long a blocking convenience of the context (such as {@link BgpMgmtContext#sessions()}
+     * or {@link BgpMgmtContext#reportState(SessionState)} called off the loop) waits for the loop
+     * to answer before it fails with a {@link java.util.concurrent.TimeoutException} cause. Default 5 s.
+     *
+     * @param timeout positive
+     * @return this config
+     */
+    public BgpMgmtConfig callTimeout(final Duration timeout) {
+        this.callTimeout = positive(timeout, "callTimeout");
         return this;
     }
 
@@ -300,6 +315,10 @@ public final class BgpMgmtConfig {
 
     Duration closeTimeout() {
         return closeTimeout;
+    }
+
+    Duration callTimeout() {
+        return callTimeout;
     }
 
     MessageRegistry<MessageHandler> registry() {

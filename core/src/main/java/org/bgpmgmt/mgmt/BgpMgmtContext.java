@@ -1,109 +1,152 @@
 package org.bgpmgmt.mgmt;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.Task;
-import org.bgpmgmt.event.TaskHandle;
 import org.bgpmgmt.wire.BfdState;
-import org.bgpmgmt.wire.MessageRegistry;
-import org.bgpmgmt.wire.MessageType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embeddable BgpMgmt context, modeled on FRR bfdd's distributed data plane
  * ({@code bfdd/dplane.c}): one endpoint, server or client, speaking bfddp v1 in either role,
  * driven by one {@link EventLoop}.
  *
- * <p>Create it with {@link #listen} (server mode: one connection per accepted socket) or
- * {@link #connect} (client mode: reconnects with backoff and resyncs every session after each
- * connect). In the control-plane role, {@link #updateSession} and {@link #deleteSession} push
- * sessions and state reports come back to the {@link SessionListener}s; in the data-plane role,
- * sessions arrive at the listeners and {@link #reportState} answers them.
+ * <p><b>Configure, then start.</b> {@link #server} and {@link #client} build a context from a
+ * snapshot of the config and touch no socket; add listeners and {@link Catalog}s, then {@link
+ * #start()} binds (server: one connection per accepted socket) or makes the first connect attempt
+ * (client: reconnects with backoff, and every catalog resyncs after each connect). Nothing can be
+ * added after start, so nothing is ever replayed.
  *
- * <p>Thread safety: every public method may be called from any thread; calls from other threads
- * hop onto the loop (those that return a value wait for it). Listeners and handlers run on the loop
- * thread.
+ * <p>A control plane pushes BFD sessions ({@link #updateSession}) and hears their state from its
+ * {@link SessionListener}s; a data plane hears sessions arrive and answers with {@link
+ * #reportState}. The sessions are the context's built-in catalog, added before any other.
+ *
+ * <p><b>Threads.</b> Any thread, except where a method says "loop thread only". A method that
+ * returns a value runs at once on the loop thread, else waits for the loop at most the config's
+ * {@code callTimeout}, and refuses to wait on another loop's thread ({@link IllegalStateException}
+ * naming the call). Listeners and catalogs run on the loop thread.
+ *
+ * <p><b>Close.</b> {@link #close()} flushes within the close timeout, then closes. Closing the
+ * context and its loop is harmless in either order: once the loop has terminated, {@code close()}
+ * releases the sockets on the caller's thread.
  */
 public final class BgpMgmtContext implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int CLOSED = 2;
 
     private final EventLoop loop;
-    private final BgpMgmtConfig config;
-    private final String name;
+    private final Settings settings;
     private final Role role;
-    private final SessionTable table = new SessionTable(this);
-    private final Acceptor acceptor;
-    private final Connector connector;
-    private final LoopCalls calls;
     private final ContextListeners listeners;
-    private long protocolErrors;
-    private long unknownSessions;
-    private long idleCloses;
-    private boolean closing;
-    private volatile javax.management.ObjectName mbean;
+    private final Dispatch dispatch;
+    private final BfdSessions sessions;
+    private final Sockets sockets;
+    private final ContextClose closer;
+    private final AtomicInteger state = new AtomicInteger(NEW);
 
     private BgpMgmtContext(final EventLoop loop, final BgpMgmtConfig config, final Endpoint listen,
-                           final Endpoint connect) throws IOException {
+                           final Endpoint connect) {
         this.loop = Objects.requireNonNull(loop, "loop");
-        this.config = Objects.requireNonNull(config, "config");
-        this.name = config.name();
-        this.role = config.role();
-        this.listeners = new ContextListeners(name);
-        this.calls = new LoopCalls(loop, name);
-        this.acceptor = listen == null ? null : new Acceptor(this, config, listen);
-        this.connector = connect == null ? null : new Connector(this, config, connect);
+        this.settings = new Settings(Objects.requireNonNull(config, "config"));
+        this.role = settings.role;
+        this.listeners = new ContextListeners(settings.name);
+        this.dispatch = new Dispatch(settings, listeners);
+        this.sockets = new Sockets(dispatch, loop, settings, listen, connect);
+        this.closer = new ContextClose(loop, settings, dispatch, sockets);
+        this.sessions = new BfdSessions(role, listeners);
+        addCatalog(sessions);
     }
 
     /**
-     * Starts a server: binds {@code endpoint} now (a unix socket file is created owner-only,
-     * replacing a stale one) and accepts connections on {@code loop}. Any thread.
+     * Returns a server context that will listen on {@code endpoint} once {@link #start()}ed; binds
+     * nothing yet. Any thread.
      *
      * @param loop the loop that drives the context
-     * @param endpoint where to listen; TCP port 0 picks a free port (see {@link #endpoint()})
-     * @param config the settings
-     * @return the running context
-     * @throws IOException when the address cannot be bound
+     * @param endpoint where to listen; TCP port 0 picks a free port at start (see {@link #endpoint()})
+     * @param config the settings, copied now
+     * @return the context, not started
      */
-    public static BgpMgmtContext listen(final EventLoop loop, final Endpoint endpoint, final BgpMgmtConfig config)
-        throws IOException {
-        final BgpMgmtContext c = new BgpMgmtContext(loop, config, Objects.requireNonNull(endpoint, "endpoint"), null);
-        c.runOnLoop(c.acceptor::start);
-        return c;
+    public static BgpMgmtContext server(final EventLoop loop, final Endpoint endpoint, final BgpMgmtConfig config) {
+        return new BgpMgmtContext(loop, config, Objects.requireNonNull(endpoint, "endpoint"), null);
     }
 
     /**
-     * Starts a client: connects to {@code endpoint} on {@code loop} and keeps connecting after a
-     * failure or loss. Any thread.
+     * Returns a client context that will connect to {@code endpoint} once {@link #start()}ed, and
+     * keep connecting after a failure or loss; connects nothing yet. Any thread.
      *
      * @param loop the loop that drives the context
      * @param endpoint where to connect
-     * @param config the settings
-     * @return the running context
+     * @param config the settings, copied now
+     * @return the context, not started
      */
-    public static BgpMgmtContext connect(final EventLoop loop, final Endpoint endpoint, final BgpMgmtConfig config) {
-        try {
-            final BgpMgmtContext c = new BgpMgmtContext(loop, config, null, Objects.requireNonNull(endpoint, "endpoint"));
-            c.runOnLoop(c.connector::start);
-            return c;
-        } catch (IOException e) {
-            throw new IllegalStateException("a client context binds nothing", e);
-        }
+    public static BgpMgmtContext client(final EventLoop loop, final Endpoint endpoint, final BgpMgmtConfig config) {
+        return new BgpMgmtContext(loop, config, null, Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /**
-     * Returns the event loop that runs this context's I/O, timers and listeners.
+     * Adds a listener for session events, run on the loop thread. Any thread, before {@link #start()}.
+     *
+     * @param listener the listener
+     * @return this context
+     * @throws IllegalStateException once started
+     */
+    public BgpMgmtContext addListener(final SessionListener listener) {
+        requireNew("addListener");
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Adds a listener for connections coming up and going down, run on the loop thread after the
+     * catalogs heard it. Any thread, before {@link #start()}.
+     *
+     * @param listener the listener
+     * @return this context
+     * @throws IllegalStateException once started
+     */
+    public BgpMgmtContext addConnectionListener(final ConnectionListener listener) {
+        requireNew("addConnectionListener");
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Adds a catalog: it registers its message types now, and hears every connection come up and
+     * go down after the catalogs added before it. Any thread, before {@link #start()}.
+     *
+     * @param catalog the catalog
+     * @return this context
+     * @throws IllegalStateException once started
+     * @throws IllegalArgumentException if one of its types is taken
+     */
+    public synchronized BgpMgmtContext addCatalog(final Catalog catalog) {
+        requireNew("addCatalog");
+        Objects.requireNonNull(catalog, "catalog").register(dispatch.types(this));
+        listeners.add(catalog);
+        return this;
+    }
+
+    /**
+     * Starts the context: the first moment a socket is touched. A server binds (a unix socket file
+     * is created owner-only, replacing a stale one) and accepts; a client makes its first connect
+     * attempt. Any thread.
+     *
+     * @return completes with {@link #endpoint()} when bound or when the first attempt is made;
+     *     fails with the bind's {@link java.io.IOException}, or with a
+     *     {@link java.util.concurrent.RejectedExecutionException} when the loop has stopped
+     * @throws IllegalStateException when started or closed before
+     */
+    public synchronized CompletableFuture<Endpoint> start() {
+        if (!state.compareAndSet(NEW, STARTED)) {
+            throw new IllegalStateException("start: " + this + " was already started or closed");
+        }
+        return OnLoop.future(loop, () -> CompletableFuture.completedFuture(sockets.start()));
+    }
+
+    /**
+     * Returns the event loop that runs this context's I/O, timers, listeners and catalogs. Any thread.
      *
      * @return the loop driving this context
      */
@@ -112,16 +155,16 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns the context's name, as given in its configuration.
+     * Returns the context's name, as given in its configuration. Any thread.
      *
      * @return the name from the config
      */
     public String name() {
-        return name;
+        return settings.name;
     }
 
     /**
-     * Returns the context's role, as given in its configuration.
+     * Returns the context's role, as given in its configuration. Any thread.
      *
      * @return the role from the config
      */
@@ -130,78 +173,50 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns the endpoint a server listens on, with its real port, or the one a client connects to.
+     * Returns the endpoint a server listens on (with its real port once bound), or the one a
+     * client connects to. Any thread.
      *
-     * @return where a server listens (with its real port) or a client connects
+     * @return the endpoint
      */
     public Endpoint endpoint() {
-        return acceptor != null ? acceptor.endpoint() : connector.endpoint();
+        return sockets.endpoint();
     }
 
     /**
-     * Adds a listener for session events; it runs on the loop thread. Sessions already in the
-     * table are replayed to it at once, in the same loop step (data-plane role: each received
-     * session; control-plane role: each reported state), so a listener added after the context
-     * started misses nothing. Any thread.
-     *
-     * @param listener the listener
-     */
-        public void addListener(final SessionListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        runOnLoop(() -> listeners.add(listener, table, role));
-    }
-
-    /**
-     * Adds a listener for connections coming up and going down; it runs on the loop thread. A
-     * connection already up when the listener is added is reported to it at once (on the loop).
-     * Any thread.
-     *
-     * @param listener the listener
-     */
-    public void addConnectionListener(final ConnectionListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        runOnLoop(() -> listeners.add(listener, allConnections()));
-    }
-
-        /**
      * Registers this context's {@link BgpMgmtContextMXBean} in the platform MBean server as
-     * {@code org.bgpmgmt:type=BgpMgmtContext,name=NAME}; {@link #close()} unregisters it. Opt-in,
-     * one call. Any thread.
+     * {@code org.bgpmgmt:type=BgpMgmtContext,name=NAME}; {@link #close()} unregisters it. Any thread.
      *
      * @return the name it was registered under
      * @throws IllegalStateException when JMX refuses the registration
      */
     public javax.management.ObjectName registerMBean() {
-        final javax.management.ObjectName on = MBeans.register(new ContextMBean(this), "BgpMgmtContext", name);
-        mbean = on;
-        return on;
+        return closer.mbean(MBeans.register(new ContextMBean(this), "BgpMgmtContext", settings.name));
     }
 
-    // ---------------------------------------------------------------- control-plane role
-
     /**
-     * Adds or updates a session and sends DP_ADD_SESSION to the connection it is attached to (the
-     * least loaded one when it has none); a session with no connection is sent when one comes up.
-     * Control-plane role. Any thread.
+     * Adds or updates a session and owes DP_ADD_SESSION to the connection it is attached to (the
+     * least loaded one when it has none); a session with no connection is sent when one comes up,
+     * so sessions added before {@link #start()} form the first resync. Control-plane role. Any
+     * thread: off the loop it takes effect on the next turn.
      *
      * @param session the session
      */
     public void updateSession(final BfdSession session) {
         requireRole(Role.CONTROL_PLANE, "updateSession");
         Objects.requireNonNull(session, "session");
-        runOnLoop(() -> table.update(session));
+        OnLoop.run(loop, () -> sessions.update(session));
     }
 
     /**
-     * Deletes a session and sends DP_DELETE_SESSION to its connection. Control-plane role. Any
-     * thread.
+     * Deletes a session and owes DP_DELETE_SESSION to its connection. Control-plane role. Any
+     * thread, waiting as the class describes.
      *
      * @param lid the session's local discriminator
      * @return true if the session existed
      */
     public boolean deleteSession(final int lid) {
         requireRole(Role.CONTROL_PLANE, "deleteSession");
-        return callOnLoop(() -> table.delete(lid));
+        return await("BgpMgmtContext.deleteSession", () -> sessions.delete(lid));
     }
 
     /**
@@ -215,37 +230,13 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     public CompletableFuture<SessionCounters> requestCounters(final int lid) {
         requireRole(Role.CONTROL_PLANE, "requestCounters");
-        final CompletableFuture<SessionCounters> result = new CompletableFuture<>();
-        runOnLoop(() -> {
-            final Connection c = table.connectionOf(lid);
-            if (table.state(lid) == null) {
-                result.completeExceptionally(new IllegalArgumentException("no session with lid " + lid));
-            } else if (c == null || !c.isUp()) {
-                result.completeExceptionally(new ConnectionClosedException("session " + lid + " has no connection"));
-            } else if (c.admitRequest(result, "counters of session " + lid)) {
-                final int id = c.nextId();
-                if (!c.codec.countersRequest(id, lid)) {
-                    result.completeExceptionally(new IllegalStateException("output buffer to " + c.peer() + " is full"));
-                    return;
-                }
-                c.pending.add(id, MessageType.BFD_SESSION_COUNTERS, "counters of session " + lid + " from " + c.peer())
-                    .future.whenComplete((v, failure) -> {
-                        if (failure != null) {
-                            result.completeExceptionally(failure);
-                        } else {
-                            result.complete((SessionCounters) v);
-                        }
-                    });
-            }
-        });
-        return result;
+        return OnLoop.future(loop, () -> sessions.requestCounters(lid));
     }
 
-    // ---------------------------------------------------------------- data-plane role
-
     /**
-     * Reports a session's state to the control plane with BFD_STATE_CHANGE; reports made while
-     * the connection is down are sent after it reconnects. Data-plane role. Any thread.
+     * Reports a session's state to the control plane with BFD_STATE_CHANGE; a report made while
+     * the connection is down is sent after it reconnects. Data-plane role. Any thread, waiting as
+     * the class describes.
      *
      * @param state the state (lid, state, diagnostics, remote discriminator, remote timers)
      * @return false if no session with that lid was received
@@ -253,11 +244,11 @@ public final class BgpMgmtContext implements AutoCloseable {
     public boolean reportState(final SessionState state) {
         requireRole(Role.DATA_PLANE, "reportState");
         Objects.requireNonNull(state, "state");
-        return callOnLoop(() -> table.report(state));
+        return await("BgpMgmtContext.reportState", () -> sessions.report(state));
     }
 
     /**
-     * Reports a session's state with no remote details. Data-plane role. Any thread.
+     * Reports a session's state with no remote details, as {@link #reportState(SessionState)} does.
      *
      * @param lid the session
      * @param state a {@link BfdState} value
@@ -270,17 +261,16 @@ public final class BgpMgmtContext implements AutoCloseable {
 
     /**
      * Sets the counters the next DP_REQUEST_SESSION_COUNTERS for this session is answered with
-     * (zeros until set). Data-plane role. Any thread.
+     * (zeros until set). Data-plane role. Any thread, waiting as the class describes.
      *
      * @param counters the counters, keyed by their lid
      * @return false if no session with that lid was received
      */
     public boolean updateCounters(final SessionCounters counters) {
         requireRole(Role.DATA_PLANE, "updateCounters");
-        return callOnLoop(() -> table.updateCounters(counters));
+        Objects.requireNonNull(counters, "counters");
+        return await("BgpMgmtContext.updateCounters", () -> sessions.updateCounters(counters));
     }
-
-    // ---------------------------------------------------------------- both roles
 
     /**
      * Sends ECHO_REQUEST on the first connection that is up and completes with the round trip.
@@ -289,64 +279,68 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the round-trip time in nanoseconds; fails when no connection is up or on timeout
      */
     public CompletableFuture<Long> echo() {
-        final Connection c = callOnLoop(this::firstUpConnection);
-        if (c == null) {
-            return CompletableFuture.failedFuture(new ConnectionClosedException(name + ": no connection is up"));
-        }
-        return c.echo();
+        return OnLoop.future(loop, () -> {
+            final Connection c = sockets.firstUp();
+            return c != null ? c.echo() : CompletableFuture.failedFuture(new ConnectionClosedException(settings.name
+                + ": no connection is up"));
+        });
     }
 
     /**
-     * Returns the sessions in the table, sorted by lid. Any thread.
+     * Returns the sessions, sorted by lid. Any thread, waiting as the class describes.
      *
-     * @return the sessions of the table, sorted by lid
+     * @return the sessions, sorted by lid
      */
     public List<BfdSession> sessions() {
-        return callOnLoop(table::sessions);
+        return await("BgpMgmtContext.sessions", sessions::sessions);
     }
 
     /**
-     * Returns what was last reported for a session. Any thread.
+     * Returns what was last reported for a session. Any thread, waiting as the class describes.
      *
      * @param lid the session
      * @return the state, or null for an unknown lid
      */
     public SessionState sessionState(final int lid) {
-        return callOnLoop(() -> table.state(lid));
+        return await("BgpMgmtContext.sessionState", () -> sessions.state(lid));
     }
 
     /**
      * Returns the connections now open; a client's one connection is included even while down.
-     * Any thread.
+     * Any thread, waiting as the class describes.
      *
      * @return an immutable list of the connections
      */
     public List<Connection> connections() {
-        return callOnLoop(() -> List.copyOf(allConnections()));
+        return await("BgpMgmtContext.connections", () -> List.copyOf(sockets.connections()));
     }
 
     /**
-     * Returns a snapshot of every counter of the context and its connections. Any thread.
+     * Returns the connection that is up with the fewest catalog rows attached, where a catalog
+     * attaches a row that has none. Loop thread only.
+     *
+     * @return the connection, or null when none is up
+     */
+    public Connection leastLoadedConnection() {
+        if (!loop.inLoop()) {
+            throw new IllegalStateException("leastLoadedConnection must run on the loop thread of " + loop.name());
+        }
+        return sockets.leastLoaded();
+    }
+
+    /**
+     * Returns a snapshot of every counter of the context and its connections. Any thread,
+     * waiting as the class describes.
      *
      * @return the counters of the context and its connections
      */
     public ContextStats stats() {
-        return callOnLoop(() -> {
-            final List<ConnectionStats> conns = new ArrayList<>();
-            for (Connection c : allConnections()) {
-                conns.add(c.stats());
-            }
-            return new ContextStats(name, role, acceptor != null, endpoint().toString(), List.copyOf(conns),
-                acceptor != null ? acceptor.accepted : 0, acceptor != null ? acceptor.rejected : 0,
-                acceptor != null ? acceptor.refusedByCredentials : 0,
-                connector != null ? connector.connectFailures : 0, protocolErrors, idleCloses, listeners.errors, unknownSessions,
-                table.size());
-        });
+        return await("BgpMgmtContext.stats", () -> sockets.stats(settings, dispatch, listeners, sessions));
     }
 
     /**
      * Renders the counters of {@link #stats()} as text, in the manner of bfdd's
-     * {@code show bfd distributed}. Any thread.
+     * {@code show bfd distributed}. Any thread, waiting as the class describes.
      *
      * @return the counters as text
      */
@@ -355,85 +349,15 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Flushes what is queued (waiting up to the close timeout), then closes every connection and
-     * the listening socket, removes a unix socket file and cancels every task the context owns.
-     * Idempotent; any thread. From another thread it returns when all of that is done; on the loop
-     * thread it cannot wait, so it starts the same bounded drain and returns at once.
+     * Flushes what is queued (within the close timeout), then closes every connection and the
+     * listening socket and removes a unix socket file. Idempotent; any thread. Off every loop it
+     * returns when that is done; on a loop thread it starts the same drain and returns at once.
      */
     @Override
     public void close() {
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            runOnLoop(() -> beginClose(done));
-        } catch (RejectedExecutionException e) {
-            finishClose(done); // the loop is gone: nothing runs concurrently any more
+        if (state.getAndSet(CLOSED) == STARTED) {
+            closer.close();
         }
-        if (loop.inLoop()) {
-            return;
-        }
-        try {
-            done.get(config.closeTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            // A registered channel's descriptor is released only when the selector drops its key,
-            // at the next select: wait for that turn, so a caller may bind the same port at once.
-            callOnLoop(() -> null);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: loop stopped while closing", name);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("{}: close did not complete: {}", name, e.toString());
-        }
-    }
-
-    private void beginClose(final CompletableFuture<Void> done) {
-        if (closing) {
-            done.complete(null);
-            return;
-        }
-        closing = true;
-        if (connector != null) {
-            connector.close();
-        }
-        if (acceptor != null) {
-            acceptor.close();
-        }
-        final long deadline = System.nanoTime() + config.closeTimeout().toNanos();
-        drainThenClose(done, deadline);
-    }
-
-    private void drainThenClose(final CompletableFuture<Void> done, final long deadline) {
-        boolean drained = true;
-        for (Connection c : List.copyOf(allConnections())) { // a failed flush removes its connection
-            if (c.isUp() && (c.outputUsage() > 0 || !c.outbox.isEmpty() || listeners.owesOutput(c))) {
-                c.flush();
-                drained &= c.outputUsage() == 0 && c.outbox.isEmpty() && !listeners.owesOutput(c);
-            }
-        }
-        if (drained || System.nanoTime() - deadline >= 0 || done.isDone()) {
-            finishClose(done);
-        } else {
-            loop.addTimerMillis(5, Task.named(name + "_close_drain", self -> drainThenClose(done, deadline)),
-                null, null);
-        }
-    }
-
-    private void finishClose(final CompletableFuture<Void> done) {
-        closing = true;
-        MBeans.unregister(mbean);
-        mbean = null;
-        for (Connection c : List.copyOf(allConnections())) {
-            c.close("context closed");
-        }
-        if (acceptor != null) {
-            acceptor.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        if (!loop.isTerminated()) {
-            loop.cancelByArg(this);
-        }
-        done.complete(null);
     }
 
     /**
@@ -443,126 +367,34 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "BgpMgmtContext[" + name + ", " + role + ", " + (acceptor != null ? "listen " : "connect ")
+        return "BgpMgmtContext[" + settings.name + ", " + role + ", " + (sockets.isServer() ? "listen " : "connect ")
             + endpoint() + ']';
     }
 
-    // ---------------------------------------------------------------- for the package (loop thread)
-
-    SessionTable sessionTable() {
-        return table;
+    /**
+     * Runs {@code work} on the context's loop and returns its result: at once on the loop thread,
+     * else waiting at most the config's {@code callTimeout}; the blocking form a catalog's own
+     * conveniences are built on. Any thread except another loop's.
+     *
+     * @param caller the name of the calling method, for the exception messages
+     * @param work what to run; its exception is rethrown (a checked one wrapped)
+     * @param <T> the result type
+     * @return the work's result
+     * @throws IllegalStateException naming {@code caller} on another loop's thread, or when the loop
+     *     does not answer within the call timeout
+     * @throws java.util.concurrent.RejectedExecutionException when the loop has stopped
+     */
+    public <T> T await(final String caller, final java.util.concurrent.Callable<T> work) {
+        return OnLoop.await(loop, caller, settings.callTimeoutNanos, work);
     }
 
-    MessageRegistry<MessageHandler> registry() {
-        return config.registry();
-    }
-
-    MessageHandler unknownTypeHandler() {
-        return config.unknownTypeHandler();
-    }
-
-    boolean isServer() {
-        return acceptor != null;
-    }
-
-    private List<Connection> allConnections() {
-        if (acceptor != null) {
-            return acceptor.connections;
+    private void requireNew(final String method) {
+        if (state.get() != NEW) {
+            throw new IllegalStateException(method + ": " + this + " is already started; add before start()");
         }
-        return List.of(connector.connection);
-    }
-
-    private Connection firstUpConnection() {
-        for (Connection c : allConnections()) {
-            if (c.isUp()) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    Connection leastLoadedConnection() {
-        Connection best = null;
-        for (Connection c : allConnections()) {
-            if (c.isUp() && (best == null || c.attachedSessions < best.attachedSessions)) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    void connectionOpened(final Connection c) {
-        table.attachDetached(c);
-        listeners.connectionUp(c);
-        c.flush();
-    }
-
-    void connectionClosed(final Connection c) {
-        table.detach(c);
-        listeners.connectionDown(c);
-        if (acceptor != null) {
-            acceptor.closed(c);
-        } else if (!closing) {
-            connector.scheduleReconnect();
-        }
-    }
-
-    void idleClosed(final Connection c, final long silentMillis) {
-        idleCloses++;
-        LOG.info("{}: closing {}: no input for {} ms (idleTimeout)", name, c.peer(), silentMillis);
-        c.close("idle for " + silentMillis + " ms");
-    }
-
-    void outputDrained(final Connection c) {
-        listeners.outputDrained(c);
-    }
-
-    void protocolError(final Connection c, final String reason) {
-        protocolErrors++;
-        LOG.warn("{}: protocol error from {}: {}; closing that connection", name, c.peer(), reason);
-        c.close("protocol error: " + reason);
-    }
-
-    void unknownSession(final int lid) {
-        unknownSessions++;
-        LOG.debug("{}: state report for unknown session {}", name, Integer.toUnsignedString(lid));
-    }
-
-    void userMessage(final MessageHandler handler, final Connection c, final ByteBuffer in, final int offset,
-                     final int length) {
-        try {
-            handler.onMessage(c, in, offset, length);
-        } catch (Exception e) {
-            c.counters.handlerErrors++;
-            LOG.warn("{}: handler for type {} from {} failed", name, in.getShort(offset + 2) & 0xFFFF, c.peer(), e);
-        }
-    }
-
-    void notifyStateChanged(final BfdSession session, final SessionState state) {
-        listeners.stateChanged(session, state);
-    }
-
-    void notifySessionReceived(final BfdSession session, final boolean added) {
-        listeners.sessionReceived(session, added);
-    }
-
-    void notifySessionDeleted(final BfdSession session) {
-        listeners.sessionDeleted(session);
     }
 
     private void requireRole(final Role wanted, final String method) {
-        if (role != wanted) {
-            throw new IllegalStateException(method + " needs the " + wanted + " role; this context is " + role);
-        }
-    }
-
-    /** Runs {@code work} on the loop: now if on it, else on the next turn. */
-    void runOnLoop(final Runnable work) {
-        calls.run(work);
-    }
-
-    /** Runs {@code work} on the loop and returns its result, waiting when called elsewhere. */
-    <T> T callOnLoop(final Supplier<T> work) {
-        return calls.call(work);
+        role.require(wanted, method, this);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
 import org.slf4j.Logger;
@@ -18,34 +20,49 @@ import org.slf4j.LoggerFactory;
 final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
-    private final BgpMgmtContext context;
-    private final BgpMgmtConfig config;
+    private final Dispatch dispatch;
+    private final EventLoop loop;
+    private final Settings config;
     private final Endpoint endpoint;
-    final Connection connection;
+    private final Connection connection;
+    private final List<Connection> connections;
     private final TaskHandle connectTask;
     private final TaskHandle reconnectTimer;
     private final Task connect = this::connect;
     private final Task finishConnect = this::finishConnect;
     private SocketChannel connecting;
     private int failures;
-    long connectFailures;
+    private long connectFailures;
     private boolean closed;
 
-    Connector(final BgpMgmtContext context, final BgpMgmtConfig config, final Endpoint endpoint) {
-        this.context = context;
+    Connector(final Dispatch dispatch, final EventLoop loop, final Settings config, final Endpoint endpoint) {
+        this.dispatch = dispatch;
+        this.loop = loop;
         this.config = config;
         this.endpoint = endpoint;
-        this.connection = new Connection(context, config);
-        this.connectTask = new TaskHandle(config.name() + "_connect");
-        this.reconnectTimer = new TaskHandle(config.name() + "_reconnect");
+        this.connection = new Connection(dispatch, loop, config);
+        this.connections = List.of(connection);
+        this.connectTask = new TaskHandle(config.name + "_connect");
+        this.reconnectTimer = new TaskHandle(config.name + "_reconnect");
+    }
+
+    /** The one connection, reused across reconnects; listed even while down. */
+    List<Connection> connections() {
+        return connections;
+    }
+
+    long connectFailures() {
+        return connectFailures;
     }
 
     Endpoint endpoint() {
         return endpoint;
     }
 
-    void start() {
-        context.loop().addEvent(connect, this, 0, reconnectTimer);
+    /** Makes the first connect attempt, now: the first moment a socket is touched. Loop thread. */
+    Endpoint start() {
+        connect(reconnectTimer);
+        return endpoint;
     }
 
     private void connect(final TaskHandle self) {
@@ -63,7 +80,7 @@ final class Connector {
                 connected(socket);
             } else {
                 connecting = socket;
-                context.loop().addConnect(socket, finishConnect, this, connectTask);
+                loop.addConnect(socket, finishConnect, this, connectTask);
             }
         } catch (IOException e) {
             if (socket != null) {
@@ -90,14 +107,14 @@ final class Connector {
 
     private void connected(final SocketChannel socket) {
         failures = 0;
-        LOG.info("{}: connected to {}", context.name(), endpoint);
+        LOG.info("{}: connected to {}", config.name, endpoint);
         connection.open(socket, endpoint.toString());
-        context.connectionOpened(connection);
+        dispatch.opened(connection);
     }
 
     private void failed(final IOException e) {
         connectFailures++;
-        LOG.info("{}: connect to {} failed: {}", context.name(), endpoint, e.getMessage());
+        LOG.info("{}: connect to {} failed: {}", config.name, endpoint, e.getMessage());
         scheduleReconnect();
     }
 
@@ -106,18 +123,18 @@ final class Connector {
         if (closed) {
             return;
         }
-        final long base = config.reconnectDelayMillis();
-        final long delay = Math.min(config.reconnectMaxDelayMillis(), base << Math.min(failures, 20));
+        final long base = config.reconnectDelayMillis;
+        final long delay = Math.min(config.reconnectMaxDelayMillis, base << Math.min(failures, 20));
         failures++;
-        final double spread = config.reconnectJitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        final double spread = config.reconnectJitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         final long jittered = Math.max(1, Math.round(delay * (1 + spread)));
-        context.loop().addTimerMillis(jittered, connect, this, reconnectTimer);
+        loop.addTimerMillis(jittered, connect, this, reconnectTimer);
     }
 
     void close() {
         closed = true;
-        context.loop().cancel(reconnectTimer);
-        context.loop().cancel(connectTask);
+        loop.cancel(reconnectTimer);
+        loop.cancel(connectTask);
         if (connecting != null) {
             Acceptor.closeQuietly(connecting);
             connecting = null;

@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A context's session and connection listeners, and the calls into them: each listener runs on
- * the loop thread, and one that throws is logged and counted without disturbing the connection or
- * the other listeners. The arrays are replaced, never changed, so notifying allocates nothing.
+ * A context's catalogs and its session and connection listeners, and the calls into them: each
+ * runs on the loop thread, and one that throws is logged and counted without disturbing the
+ * connection or the others. All are added before the context starts; the arrays are replaced,
+ * never changed, so notifying allocates nothing.
  */
 final class ContextListeners {
     private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
@@ -16,46 +17,46 @@ final class ContextListeners {
     private final String name;
     private volatile SessionListener[] sessions = new SessionListener[0];
     private volatile ConnectionListener[] connections = new ConnectionListener[0];
+    private volatile Catalog[] catalogs = new Catalog[0];
     long errors;
 
     ContextListeners(final String name) {
         this.name = name;
     }
 
-    /**
-     * Loop thread: registers {@code listener} and tells it, in the same step, what the table
-     * already holds, so that sessions that arrived before the listener are not missed.
-     */
-    void add(final SessionListener listener, final SessionTable table, final Role role) {
+    /** Before start: adds a session listener. */
+    void add(final SessionListener listener) {
         final SessionListener[] now = sessions;
         final SessionListener[] next = Arrays.copyOf(now, now.length + 1);
         next[now.length] = Objects.requireNonNull(listener, "listener");
         sessions = next;
-        try {
-            table.replay(listener, role);
-        } catch (RuntimeException e) {
-            failed(e);
-        }
     }
 
-    /** Loop thread: registering and replaying in one step, so no connection is told twice. */
-    void add(final ConnectionListener listener, final Iterable<Connection> open) {
+    /** Before start: adds a connection listener. */
+    void add(final ConnectionListener listener) {
         final ConnectionListener[] now = connections;
         final ConnectionListener[] next = Arrays.copyOf(now, now.length + 1);
-        next[now.length] = listener;
+        next[now.length] = Objects.requireNonNull(listener, "listener");
         connections = next;
-        for (Connection c : open) {
-            if (c.isUp()) {
-                try {
-                    listener.connectionUp(c);
-                } catch (RuntimeException e) {
-                    failed(e);
-                }
-            }
-        }
     }
 
+    /** Before start: adds a catalog, after the ones added before it. */
+    void add(final Catalog catalog) {
+        final Catalog[] now = catalogs;
+        final Catalog[] next = Arrays.copyOf(now, now.length + 1);
+        next[now.length] = Objects.requireNonNull(catalog, "catalog");
+        catalogs = next;
+    }
+
+    /** A connection came up: catalogs resync first, in order, then the listeners hear it. */
     void connectionUp(final Connection c) {
+        for (Catalog k : catalogs) {
+            try {
+                k.connectionUp(c);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
         for (ConnectionListener l : connections) {
             try {
                 l.connectionUp(c);
@@ -65,26 +66,14 @@ final class ContextListeners {
         }
     }
 
-    void outputDrained(final Connection c) {
-        for (ConnectionListener l : connections) {
+    void connectionDown(final Connection c) {
+        for (Catalog k : catalogs) {
             try {
-                l.outputDrained(c);
+                k.connectionDown(c);
             } catch (RuntimeException e) {
                 failed(e);
             }
         }
-    }
-
-    boolean owesOutput(final Connection c) {
-        for (ConnectionListener l : connections) {
-            if (l.hasPendingOutput(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    void connectionDown(final Connection c) {
         for (ConnectionListener l : connections) {
             try {
                 l.connectionDown(c);
@@ -124,7 +113,7 @@ final class ContextListeners {
         }
     }
 
-    private void failed(final RuntimeException e) {
+    void failed(final RuntimeException e) {
         errors++;
         LOG.warn("{}: listener failed", name, e);
     }

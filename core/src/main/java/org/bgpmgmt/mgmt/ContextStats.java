@@ -21,6 +21,7 @@ import java.util.List;
  * @param sessions rows in the session table
  */
 public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
-                           long accepted, long rejected, long refusedByCredentials, long connectFailures, long protocolErrors, long idleCloses,
-                           long listenerErrors, long unknownSessions, int sessions) {
+                           long accepted, long rejected, long refusedByCredentials, long connectFailures,
+                           long protocolErrors, long idleCloses, long listenerErrors, long unknownSessions,
+                           int sessions) {
 }

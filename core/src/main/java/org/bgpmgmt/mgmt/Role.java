@@ -11,5 +11,12 @@ public enum Role {
      * What a distributed data plane does: receives sessions, reports their state with
      * BFD_STATE_CHANGE, answers DP_REQUEST_SESSION_COUNTERS.
      */
-    DATA_PLANE
+    DATA_PLANE;
+
+    /** Throws, naming {@code method} and {@code who}, unless this role is {@code wanted}. */
+    void require(final Role wanted, final String method, final Object who) {
+        if (this != wanted) {
+            throw new IllegalStateException(method + " needs the " + wanted + " role; " + who + " is " + this);
+        }
+    }
 }

@@ -1,31 +1,60 @@
 package org.bgpmgmt.mgmt;
 
+import java.nio.ByteBuffer;
+import org.bgpmgmt.wire.MessageType;
+
 /**
- * A session's row in the context's table: what it is, what was last reported, which connection it
- * is attached to, and which message it still owes that connection. Loop thread only.
- *
- * <p>Sending is state-based, not fire-and-forget: an update marks the row with the message it
- * owes and queues it once on its connection's outbox; the connection encodes it when its output
- * buffer has room. So an update made while the buffer is full is delayed, never lost, and ten
- * updates in a row still send one message.
+ * A session's row: what it is, what was last reported, and the one message it owes its connection
+ * (DP_ADD_SESSION or DP_DELETE_SESSION from a control plane, BFD_STATE_CHANGE from a data plane).
+ * Loop thread only.
  */
-final class SessionEntry {
+final class SessionEntry extends CatalogRow {
     static final int NONE = 0;
     static final int ADD = 1;
     static final int DELETE = 2;
     static final int STATE = 3;
 
+    private final BfdSessions owner;
     final int lid;
     BfdSession session;
     SessionState state;
     SessionCounters counters;
-    Connection connection;
     int owed = NONE;
+    /** A state was reported, so a reconnect re-reports it (data plane). */
     boolean reported;
-    boolean queued;
 
-    SessionEntry(final int lid) {
+    SessionEntry(final BfdSessions owner, final int lid) {
+        this.owner = owner;
         this.lid = lid;
         this.state = SessionState.initial(lid);
+    }
+
+    /** Marks the message this row owes and queues it on its connection, if that is up. */
+    void owe(final int what) {
+        owed = what;
+        owe();
+    }
+
+    @Override
+    protected int owedLength() {
+        switch (owed) {
+            case ADD:
+            case DELETE:
+                return MessageType.SESSION_LENGTH;
+            case STATE:
+                return MessageType.STATE_CHANGE_LENGTH;
+            default:
+                return 0;
+        }
+    }
+
+    @Override
+    protected void writeOwed(final ByteBuffer out, final int at) {
+        final int sent = owed;
+        owed = NONE;
+        owner.write(this, sent, out, at);
+        if (sent == DELETE) {
+            attach(null); // the row was removed from the table; it lived on only to send this
+        }
     }
 }

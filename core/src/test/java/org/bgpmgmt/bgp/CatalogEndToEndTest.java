@@ -1,7 +1,5 @@
 package org.bgpmgmt.bgp;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,11 +167,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             for (int key = 1; key <= count; key++) {
                 control.catalog.updatePeer(peer(key));
             }
-            Await.until("the buffer refused a peer", () -> control.catalog.stats().retries() > 0);
-            Thread.sleep(200);
-            final BgpCatalogStats waiting = control.catalog.stats();
-            assertTrue(waiting.owedMessages() > 0);
-            assertEquals(1, waiting.retries(), "one refusal, then a wait for the drained buffer: no polling");
+            Await.until("peers wait for room in the output buffer", () -> control.catalog.stats().owedMessages() > 0);
             final boolean[] seen = new boolean[count + 1];
             int distinct = 0;
             final PeerAddMessage add = new PeerAddMessage();
@@ -196,7 +193,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             for (int key = 1; key <= count; key++) {
                 control.catalog.updatePeer(peer(key));
             }
-            Await.until("the buffer refused a peer", () -> control.catalog.stats().retries() > 0);
+            Await.until("peers wait for room in the output buffer", () -> control.catalog.stats().owedMessages() > 0);
             final Thread closer = new Thread(control.context::close, "closer");
             closer.start();
             Thread.sleep(300);
@@ -218,7 +215,7 @@ class CatalogEndToEndTest extends CatalogFixture {
     }
 
     @Test
-    void shouldLetListenersAnswerPeersThatArriveBeforeAttach() throws Exception {
+    void shouldLetListenersAnswerPeersAtOnceOnTheLoop() throws Exception {
         final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig());
         control.catalog.updatePeer(peer(1));
         control.catalog.updatePeer(peer(2));
@@ -227,22 +224,19 @@ class CatalogEndToEndTest extends CatalogFixture {
         catalog.addListener(new BgpPeerListener() {
             @Override
             public void peerReceived(final BgpPeer peer, final boolean added) {
-                // The loop thread, before attach: the catalog acts at once and sends after attach.
+                // The loop thread: the catalog acts at once, without waiting for itself.
                 answers.add(peer.key() + " " + catalog.reportState(PeerState.of(peer.key(), BgpFsmState.ACTIVE, 0)));
             }
         });
-        final org.bgpmgmt.mgmt.BgpMgmtContext context = later(org.bgpmgmt.mgmt.BgpMgmtContext.connect(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE)
-                .registry(catalog.register(new org.bgpmgmt.wire.MessageRegistry<>()))));
-        Await.until("peers before attach", () -> answers.size() == 2);
+        later(org.bgpmgmt.testing.Contexts.connect(org.bgpmgmt.mgmt.BgpMgmtContext.client(clientLoop,
+            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE)).addCatalog(catalog)));
+        Await.until("peers", () -> answers.size() == 2);
         assertEquals(List.of("1 true", "2 true"), answers);
-        assertThrows(IllegalStateException.class, catalog::peers, "other threads wait for attach");
-        Await.until("the states, sent at once on the connection's loop", () -> control.heard.states.size() == 2);
+        Await.until("the states, sent at once", () -> control.heard.states.size() == 2);
         assertEquals(PeerState.of(2, BgpFsmState.ACTIVE, 0), control.catalog.peerState(2));
-        catalog.attach(context);
         assertEquals(List.of(peer(1), peer(2)), catalog.peers());
         assertTrue(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 3)));
-        Await.until("a report after attach", () -> control.catalog.peerState(1).isEstablished());
+        Await.until("a report from another thread", () -> control.catalog.peerState(1).isEstablished());
     }
 
     @Test
@@ -250,14 +244,14 @@ class CatalogEndToEndTest extends CatalogFixture {
         final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig());
         control.catalog.updatePeer(peer(1));
         final List<Integer> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final org.bgpmgmt.mgmt.BgpMgmtContext plain = later(org.bgpmgmt.mgmt.BgpMgmtContext.connect(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE)));
-        plain.addListener(new org.bgpmgmt.mgmt.SessionListener() {
-            @Override
-            public void sessionReceived(final org.bgpmgmt.mgmt.BfdSession session, final boolean added) {
-                sessions.add(session.lid());
-            }
-        });
+        final org.bgpmgmt.mgmt.BgpMgmtContext plain = later(org.bgpmgmt.testing.Contexts.connect(clientLoop,
+            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE),
+            c -> c.addListener(new org.bgpmgmt.mgmt.SessionListener() {
+                @Override
+                public void sessionReceived(final org.bgpmgmt.mgmt.BfdSession session, final boolean added) {
+                    sessions.add(session.lid());
+                }
+            })));
         Await.until("connected", control::connected);
         control.context.updateSession(org.bgpmgmt.mgmt.BfdSession.builder(7)
             .addresses(java.net.InetAddress.getByName("127.0.0.1"), java.net.InetAddress.getByName("127.0.0.2"))
@@ -272,25 +266,26 @@ class CatalogEndToEndTest extends CatalogFixture {
     @Test
     void shouldRefuseMisuse() throws Exception {
         final BgpPeerCatalog catalog = new BgpPeerCatalog(Role.CONTROL_PLANE);
-        assertThrows(IllegalStateException.class, () -> catalog.requestCounters(1), "not attached");
-        assertThrows(IllegalStateException.class, catalog::peers, "not attached");
+        assertThrows(IllegalStateException.class, () -> catalog.requestCounters(1), "not added");
+        assertThrows(IllegalStateException.class, catalog::peers, "not added");
+        assertThrows(IllegalStateException.class, () -> catalog.updatePeer(peer(1)), "not added");
         final Side data = server(Role.DATA_PLANE, anyPort(), new BgpMgmtConfig());
-        assertThrows(IllegalStateException.class, () -> catalog.attach(data.context), "not registered");
-        final org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler> types =
-            catalog.register(new org.bgpmgmt.wire.MessageRegistry<>());
-        assertThrows(IllegalStateException.class, () -> catalog.register(types));
-        assertThrows(IllegalArgumentException.class, () -> new BgpPeerCatalog(Role.DATA_PLANE).register(types),
+        assertThrows(IllegalStateException.class, () -> data.context.addCatalog(catalog), "started");
+        final org.bgpmgmt.mgmt.BgpMgmtContext fresh = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
+            new BgpMgmtConfig().role(Role.DATA_PLANE));
+        assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(catalog), "other role");
+        final BgpPeerCatalog first = new BgpPeerCatalog(Role.DATA_PLANE);
+        fresh.addCatalog(first);
+        assertThrows(IllegalStateException.class, () -> fresh.addCatalog(first), "added twice");
+        assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(new BgpPeerCatalog(Role.DATA_PLANE)),
             "types taken");
-        assertTrue(types.isRegistered(0x0106) && types.isRegistered(0x01FF), "the reserved range, to refuse it");
-        assertFalse(types.isRegistered(0x0200));
         final org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler> mine =
             new org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler>()
                 .register(0x0180, "MINE", 0, (c, b, o, l) -> { });
-        assertThrows(IllegalArgumentException.class, () -> new BgpPeerCatalog(Role.DATA_PLANE).register(mine),
+        final org.bgpmgmt.mgmt.BgpMgmtContext taken = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
+            new BgpMgmtConfig().role(Role.DATA_PLANE).registry(mine));
+        assertThrows(IllegalArgumentException.class, () -> taken.addCatalog(new BgpPeerCatalog(Role.DATA_PLANE)),
             "a reserved type taken");
-        assertFalse(mine.isRegistered(BgpMessageType.PEER_ADD), "nothing registered when refused");
-        assertThrows(IllegalArgumentException.class, () -> catalog.attach(data.context), "other role");
-        assertThrows(IllegalStateException.class, () -> data.catalog.attach(data.context), "attached twice");
         assertThrows(IllegalStateException.class, () -> data.catalog.updatePeer(peer(1)), "data plane");
         assertThrows(IllegalStateException.class, () -> data.catalog.requestCounters(1), "data plane");
         assertFalse(data.catalog.updateCounters(PeerCounters.zero(5)), "no such peer");

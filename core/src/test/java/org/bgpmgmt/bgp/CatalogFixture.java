@@ -15,9 +15,8 @@ import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.MessageHandler;
 import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.wire.MessageRegistry;
+import org.bgpmgmt.testing.Contexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -92,9 +91,8 @@ abstract class CatalogFixture {
     /** A server of {@code role} on {@code at} with a fresh catalog, the way a user wires one. */
     Side server(final Role role, final Endpoint at, final BgpMgmtConfig config) throws Exception {
         final Side side = new Side(role);
-        final MessageRegistry<MessageHandler> types = side.catalog.register(new MessageRegistry<>());
-        side.context = later(BgpMgmtContext.listen(serverLoop, at, config.role(role).name("srv").registry(types)));
-        side.catalog.attach(side.context);
+        side.context = later(Contexts.listen(serverLoop, at, config.role(role).name("srv"),
+            c -> c.addCatalog(side.catalog)));
         return side;
     }
 
@@ -102,14 +100,14 @@ abstract class CatalogFixture {
         return client(role, to, config, catalog -> { });
     }
 
-    /** A client whose catalog gets {@code beforeAttach} (e.g. staged peers) before it is attached. */
+    /** A client whose catalog gets {@code beforeAttach} (e.g. peers) after it is added, before start. */
     Side client(final Role role, final Endpoint to, final BgpMgmtConfig config,
                 final Consumer<BgpPeerCatalog> beforeAttach) {
         final Side side = new Side(role);
-        beforeAttach.accept(side.catalog);
-        side.context = later(BgpMgmtContext.connect(clientLoop, to, config.role(role).name("cli")
-            .reconnectDelay(Duration.ofMillis(20)).registry(side.catalog.register(new MessageRegistry<>()))));
-        side.catalog.attach(side.context);
+        final BgpMgmtContext context = BgpMgmtContext.client(clientLoop, to, config.role(role).name("cli")
+            .reconnectDelay(Duration.ofMillis(20))).addCatalog(side.catalog);
+        beforeAttach.accept(side.catalog); // e.g. peers added before start, the first resync
+        side.context = later(Contexts.connect(context));
         return side;
     }
 

@@ -197,9 +197,14 @@ class ReadPathFuzzTest {
         }
 
         private void listen() throws IOException {
-            context = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().role(role)
+            context = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().role(role)
                 .name("fuzz-" + role.name().toLowerCase(Locale.ROOT) + "-" + bufferSize)
                 .inputBufferSize(bufferSize).outputBufferSize(bufferSize));
+            final java.util.concurrent.CompletableFuture<Endpoint> bound = context.start();
+            for (int i = 0; i < 100 && !bound.isDone(); i++) {
+                loop.runOnce(10); // the test thread drives the loop: the start runs in one of these turns
+            }
+            bound.join();
         }
 
         /** Writes the input in 1 to 3 pieces and checks what the server made of it. */

@@ -26,6 +26,7 @@ import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.mgmt.SessionListener;
+import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.wire.CountersReplyMessage;
 import org.bgpmgmt.wire.CountersRequestMessage;
 import org.bgpmgmt.wire.EchoMessage;
@@ -94,21 +95,20 @@ class SplitSequencePropertyTest {
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("split-loop")).start();
         final List<String> events = new CopyOnWriteArrayList<>();
         final Map<Integer, BfdSession> received = new ConcurrentHashMap<>();
-        try (BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        try (BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().role(Role.DATA_PLANE).name("split").inputBufferSize(bufferSize)
-                    .outputBufferSize(bufferSize))) {
-            server.addListener(new SessionListener() {
-                @Override
-                public void sessionReceived(final BfdSession session, final boolean added) {
-                    events.add((added ? "add " : "update ") + session.lid());
-                    received.put(session.lid(), session);
-                }
+                    .outputBufferSize(bufferSize), c -> c.addListener(new SessionListener() {
+                        @Override
+                        public void sessionReceived(final BfdSession session, final boolean added) {
+                            events.add((added ? "add " : "update ") + session.lid());
+                            received.put(session.lid(), session);
+                        }
 
-                @Override
-                public void sessionDeleted(final BfdSession session) {
-                    events.add("delete " + session.lid());
-                }
-            });
+                        @Override
+                        public void sessionDeleted(final BfdSession session) {
+                            events.add("delete " + session.lid());
+                        }
+                    }))) {
             try (SocketChannel client = SocketChannel.open(server.endpoint().address())) {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 for (byte[] piece : split(stream, random)) {

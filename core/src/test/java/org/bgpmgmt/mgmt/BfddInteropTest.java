@@ -1,6 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.wire.BfdState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,9 @@ class BfddInteropTest {
             final AtomicReference<BfdSession> received = new AtomicReference<>();
             final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("dp")
                 .reconnectDelay(Duration.ofMillis(100));
-            try (BgpMgmtContext dataPlane = BgpMgmtContext.connect(loop, Endpoint.tcp(bfdd.dplaneAddress()), config)) {
-                dataPlane.addListener(new SessionListener() {
+            final BgpMgmtContext context = BgpMgmtContext.client(loop, Endpoint.tcp(bfdd.dplaneAddress()), config);
+            final BgpMgmtContext dataPlane = context;
+            context.addListener(new SessionListener() {
                     @Override
                     public void sessionReceived(final BfdSession session, final boolean added) {
                         received.set(session);
@@ -47,6 +49,7 @@ class BfddInteropTest {
                             300_000, 300_000, 0, 3, 0, 0, 0, 0));
                     }
                 });
+            try (BgpMgmtContext started = Contexts.connect(context)) {
                 final BfdSession session;
                 try {
                     Await.until("DP_ADD_SESSION from bfdd", Duration.ofSeconds(20), () -> received.get() != null);

@@ -1,6 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +25,9 @@ import org.bgpmgmt.bgp.PeerCounters;
 import org.bgpmgmt.bgp.PeerState;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.wire.BfdState;
-import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +53,18 @@ class BgpCatalogBfddTest {
              EventLoop loop = new EventLoop(new EventLoopConfig().name("catalog-bfdd-loop")).start()) {
             final BgpPeerCatalog catalog = new BgpPeerCatalog(Role.DATA_PLANE);
             final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("dp")
-                .reconnectDelay(Duration.ofMillis(100)).registry(catalog.register(new MessageRegistry<>()));
+                .reconnectDelay(Duration.ofMillis(100));
             final AtomicReference<BfdSession> received = new AtomicReference<>();
-            try (BgpMgmtContext dataPlane = BgpMgmtContext.connect(loop, Endpoint.tcp(relay.address()), config)) {
-                catalog.attach(dataPlane);
-                dataPlane.addListener(new SessionListener() {
-                    @Override
-                    public void sessionReceived(final BfdSession session, final boolean added) {
-                        received.set(session);
-                        dataPlane.reportState(session.lid(), BfdState.UP, 0);
-                    }
-                });
+            final BgpMgmtContext context = BgpMgmtContext.client(loop, Endpoint.tcp(relay.address()), config)
+                .addCatalog(catalog);
+            context.addListener(new SessionListener() {
+                @Override
+                public void sessionReceived(final BfdSession session, final boolean added) {
+                    received.set(session);
+                    context.reportState(session.lid(), BfdState.UP, 0);
+                }
+            });
+            try (BgpMgmtContext dataPlane = Contexts.started(context)) {
                 try {
                     Await.until("DP_ADD_SESSION from bfdd", Duration.ofSeconds(20), () -> received.get() != null);
                     Await.until("bfdd shows the peer up", Duration.ofSeconds(20),
@@ -86,7 +87,7 @@ class BgpCatalogBfddTest {
                 for (int type : sent) {
                     assertTrue(MessageType.isBuiltIn(type), "a non-bfddp type " + type + " went to bfdd: " + sent);
                 }
-                assertEquals(new BgpCatalogStats(0, 0, 0, 0, 0, 0, 0, 0), catalog.stats());
+                assertEquals(new BgpCatalogStats(0, 0, 0, 0, 0, 0), catalog.stats());
                 assertEquals(0, dataPlane.stats().connections().get(0).unknownMessages());
                 assertEquals(0, dataPlane.stats().protocolErrors(), "bfdd sends nothing the catalog refuses");
             }

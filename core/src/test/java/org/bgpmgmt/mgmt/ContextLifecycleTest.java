@@ -1,7 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ContextLifecycleTest {
     void shouldCreateTheUnixSocketOwnerOnlyAndRemoveItOnClose() throws Exception {
         final Path sock = dir.resolve("mgmt.sock");
         Files.writeString(dir.resolve("unrelated"), "x");
-        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
+        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
         try (RawPeer peer = new RawPeer(server.endpoint())) {
             peer.write(Frames.echoRequest(3, 3));
@@ -60,22 +61,22 @@ class ContextLifecycleTest {
             stale.bind(java.net.UnixDomainSocketAddress.of(sock));
         }
         assertTrue(Files.exists(sock), "a crashed server leaves its socket file");
-        final BgpMgmtContext replaced = BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
+        final BgpMgmtContext replaced = Contexts.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig());
         final java.net.BindException live = assertThrows(java.net.BindException.class,
-            () -> BgpMgmtContext.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig()));
+            () -> Contexts.listen(loop, Endpoint.unix(sock), new BgpMgmtConfig()));
         assertTrue(live.getMessage().contains("live server"), live.getMessage());
         replaced.close();
         final Path file = dir.resolve("precious.txt");
         Files.writeString(file, "keep me");
         final IOException e = assertThrows(IOException.class,
-            () -> BgpMgmtContext.listen(loop, Endpoint.unix(file), new BgpMgmtConfig()));
+            () -> Contexts.listen(loop, Endpoint.unix(file), new BgpMgmtConfig()));
         assertTrue(e.getMessage().contains("not a socket"), e.getMessage());
         assertEquals("keep me", Files.readString(file));
     }
 
     @Test
     void shouldFlushQueuedOutputBeforeClosing() throws Exception {
-        final BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().outputBufferSize(1024));
         try (RawPeer peer = new RawPeer(control.endpoint())) {
             Await.until("connected", () -> control.stats().accepted() == 1);
@@ -103,7 +104,7 @@ class ContextLifecycleTest {
         try (ServerSocketChannel probe = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             free = (InetSocketAddress) probe.getLocalAddress();
         }
-        final BgpMgmtContext client = BgpMgmtContext.connect(loop, Endpoint.tcp(free), new BgpMgmtConfig()
+        final BgpMgmtContext client = Contexts.connect(loop, Endpoint.tcp(free), new BgpMgmtConfig()
             .reconnectDelay(Duration.ofMillis(40)).reconnectMaxDelay(Duration.ofMillis(160)).reconnectJitter(0));
         Thread.sleep(1_000);
         final long failures = client.stats().connectFailures();
@@ -130,7 +131,7 @@ class ContextLifecycleTest {
     void shouldReconnectAClientWhoseServerBrokeTheProtocol() throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            final BgpMgmtContext client = BgpMgmtContext.connect(loop,
+            final BgpMgmtContext client = Contexts.connect(loop,
                 Endpoint.tcp((InetSocketAddress) server.getLocalAddress()),
                 new BgpMgmtConfig().reconnectDelay(Duration.ofMillis(20)));
             try (SocketChannel first = server.accept()) {
@@ -146,7 +147,7 @@ class ContextLifecycleTest {
 
     @Test
     void shouldRefuseRoleMismatchesClearly() throws Exception {
-        final BgpMgmtContext data = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext data = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().role(Role.DATA_PLANE));
         final IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> data.updateSession(ContextContractTest.session(1)));
@@ -156,23 +157,80 @@ class ContextLifecycleTest {
     }
 
     @Test
-    void shouldReplayWhatTheTableHoldsToALateListener() throws Exception {
-        final BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+    void shouldTouchNoSocketBeforeStartAndRefuseListenersAfter() throws Exception {
+        final BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
         for (int lid = 1; lid <= 3; lid++) {
-            control.updateSession(ContextContractTest.session(lid));
+            control.updateSession(ContextContractTest.session(lid)); // before start: the first resync
         }
-        final BgpMgmtContext data = BgpMgmtContext.connect(loop, control.endpoint(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE));
-        Await.until("sessions arrived before any listener", () -> data.sessions().size() == 3);
+        assertEquals(0, control.endpoint().address() instanceof java.net.InetSocketAddress a ? a.getPort() : -1,
+            "nothing bound before start");
+        final ContextContractTest.Heard heardData = new ContextContractTest.Heard();
+        final ContextContractTest.Heard heardControl = new ContextContractTest.Heard();
+        control.addListener(heardControl);
+        Contexts.started(control);
+        assertThrows(IllegalStateException.class, () -> control.addListener(heardControl), "started");
+        assertThrows(IllegalStateException.class, control::start, "started twice");
+        final BgpMgmtContext data = Contexts.connect(loop, control.endpoint(),
+            new BgpMgmtConfig().role(Role.DATA_PLANE), c -> c.addListener(heardData));
+        Await.until("the sessions added before start", () -> heardData.sessions.size() == 3);
         assertTrue(data.reportState(2, org.bgpmgmt.wire.BfdState.UP, 0));
-        Await.until("state arrived", () -> control.sessionState(2).isUp());
-        final ContextContractTest.Heard lateData = new ContextContractTest.Heard();
-        final ContextContractTest.Heard lateControl = new ContextContractTest.Heard();
-        data.addListener(lateData);
-        control.addListener(lateControl);
-        Await.until("replayed", () -> lateData.sessions.size() == 3 && lateControl.states.size() == 1);
-        assertTrue(lateControl.states.get(2).isUp(), "only the reported session is replayed to the control plane");
+        Await.until("state arrived", () -> heardControl.states.containsKey(2) && heardControl.states.get(2).isUp());
         data.close();
         control.close();
+        control.close();
+    }
+
+    @Test
+    void shouldCloseHarmlesslyAfterItsLoopStopped() throws Exception {
+        final EventLoop own = new EventLoop(new EventLoopConfig().name("stops-first")).start();
+        final Path sock = dir.resolve("first.sock");
+        final BgpMgmtContext server = Contexts.listen(own, Endpoint.unix(sock), new BgpMgmtConfig());
+        final RawPeer peer = new RawPeer(server.endpoint());
+        Await.until("accepted", () -> server.stats().accepted() == 1);
+        assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, server::sessions,
+            "a stopped loop answers nothing");
+        server.close(); // the loop ran its last turn: the caller's thread releases the sockets
+        assertFalse(Files.exists(sock), "socket file removed by the late close");
+        assertTrue(peer.closedByPeer(Duration.ofSeconds(10)), "the accepted connection was closed");
+        peer.close();
+        server.close();
+    }
+
+    @Test
+    void shouldRefuseToBlockAnotherLoopsThreadAndRunAtOnceOnItsOwn() throws Exception {
+        final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+        try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
+            final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> getWithin(other.submit(control::sessions)));
+            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessions"), refused.getMessage());
+            assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
+            control.close();
+            control.close();
+        }
+    }
+
+    @Test
+    void shouldStartOnceAndNotAfterClose() throws Exception {
+        final BgpMgmtContext never = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
+        never.close(); // never started: nothing to release
+        assertThrows(IllegalStateException.class, never::start, "closed before start");
+        final BgpMgmtContext taken = BgpMgmtContext.server(loop, Endpoint.unix(dir.resolve("x")), new BgpMgmtConfig());
+        Files.writeString(dir.resolve("x"), "a file, not a socket");
+        final java.util.concurrent.ExecutionException failed = assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> taken.start().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IOException, "the bind's failure: " + failed.getCause());
+        taken.close();
+    }
+
+    private static <T> T getWithin(final java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +16,9 @@ import java.util.stream.Stream;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.TaskStats;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +36,10 @@ class FaultTest {
         assertTrue(loop.shutdown(Duration.ofSeconds(10)));
     }
 
-    private BgpMgmtContext server(final BgpMgmtConfig config) throws IOException {
-        return BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"), config);
+    @SafeVarargs
+    private BgpMgmtContext server(final BgpMgmtConfig config,
+                                  final java.util.function.Consumer<BgpMgmtContext>... setup) throws IOException {
+        return Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), config, setup);
     }
 
     private static void assertEchoes(final RawPeer peer, final int id) throws IOException {
@@ -75,23 +78,23 @@ class FaultTest {
 
     @Test
     void shouldSurviveAThrowingListenerAndABlockingOne() throws Exception {
-        final BgpMgmtContext data = server(new BgpMgmtConfig().role(Role.DATA_PLANE).name("faulty"));
-        data.addListener(new SessionListener() {
-            @Override
-            public void sessionReceived(final BfdSession session, final boolean added) {
-                throw new IllegalStateException("listener bug");
-            }
-        });
-        data.addListener(new SessionListener() {
-            @Override
-            public void sessionReceived(final BfdSession session, final boolean added) {
-                try {
-                    Thread.sleep(2_000); // a listener that blocks the loop: warned about, survived
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        final BgpMgmtContext data = server(new BgpMgmtConfig().role(Role.DATA_PLANE).name("faulty"),
+            c -> c.addListener(new SessionListener() {
+                @Override
+                public void sessionReceived(final BfdSession session, final boolean added) {
+                    throw new IllegalStateException("listener bug");
                 }
-            }
-        });
+            }),
+            c -> c.addListener(new SessionListener() {
+                @Override
+                public void sessionReceived(final BfdSession session, final boolean added) {
+                    try {
+                        Thread.sleep(2_000); // a listener that blocks the loop: warned about, survived
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
         try (RawPeer control = new RawPeer(data.endpoint()); RawPeer other = new RawPeer(data.endpoint())) {
             control.write(Frames.addSession(1));
             Await.until("the session despite both listeners", () -> data.sessions().size() == 1);
@@ -108,10 +111,10 @@ class FaultTest {
     void shouldHoldTheSameTableOnBothSidesAfterARestartDuringAPush() throws Exception {
         final EventLoop serverLoop = new EventLoop(new EventLoopConfig().name("restarting")).start();
         try {
-            final BgpMgmtContext first = BgpMgmtContext.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext first = Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().role(Role.DATA_PLANE));
             final Endpoint at = first.endpoint();
-            final BgpMgmtContext control = BgpMgmtContext.connect(loop, at, new BgpMgmtConfig()
+            final BgpMgmtContext control = Contexts.connect(loop, at, new BgpMgmtConfig()
                 .reconnectDelay(Duration.ofMillis(30)).reconnectMaxDelay(Duration.ofMillis(200)));
             final AtomicBoolean pushing = new AtomicBoolean(true);
             final Thread pusher = new Thread(() -> {
@@ -134,7 +137,7 @@ class FaultTest {
             Thread.sleep(300);
             first.close(); // the server goes away in the middle of the push
             Thread.sleep(200);
-            final BgpMgmtContext second = BgpMgmtContext.listen(serverLoop, at, new BgpMgmtConfig().role(Role.DATA_PLANE));
+            final BgpMgmtContext second = Contexts.listen(serverLoop, at, new BgpMgmtConfig().role(Role.DATA_PLANE));
             Thread.sleep(500);
             pushing.set(false);
             pusher.join(10_000);

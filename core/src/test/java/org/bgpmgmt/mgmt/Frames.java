@@ -25,8 +25,9 @@ final class Frames {
 
     static ByteBuffer addSession(final int lid) throws Exception {
         final ByteBuffer b = ByteBuffer.allocate(MessageType.SESSION_LENGTH);
-        BfdSession.builder(lid).addresses(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"))
-            .minTx(100_000).ifname("eth0").build().writeTo(new SessionMessage().encodeAdd(b, 0, 0));
+        SessionCodec.write(BfdSession.builder(lid).addresses(InetAddress.getByName("127.0.0.1"),
+            InetAddress.getByName("127.0.0.2")).minTx(100_000).ifname("eth0").build(),
+            new SessionMessage().encodeAdd(b, 0, 0));
         return b;
     }
 

@@ -1,7 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,6 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class LimitsTest {
 
     @Test
     void shouldCloseASilentConnectionAfterTheIdleTimeoutButNotABusyOne() throws Exception {
-        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().idleTimeout(Duration.ofMillis(300)));
         try (RawPeer silent = new RawPeer(server.endpoint()); RawPeer busy = new RawPeer(server.endpoint())) {
             final long start = System.nanoTime();
@@ -61,7 +62,7 @@ class LimitsTest {
 
     @Test
     void shouldRefuseRequestsOverThePendingLimit() throws Exception {
-        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().maxPendingRequests(3).requestTimeout(Duration.ofSeconds(30)));
         try (RawPeer neverAnswers = new RawPeer(server.endpoint())) {
             final Connection c = Await.value("connection", () -> server.connections().stream().findFirst().orElse(null));
@@ -82,7 +83,7 @@ class LimitsTest {
 
     @Test
     void shouldTreatAFrameOverTheMaximumAsAProtocolError() throws Exception {
-        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().maxFrameLength(200));
         try (RawPeer peer = new RawPeer(server.endpoint())) {
             peer.write(Frames.addSession(1)); // 140 bytes: fine
@@ -98,13 +99,13 @@ class LimitsTest {
     void shouldAdmitOnlyAllowedUidsOnAUnixSocket() throws Exception {
         final Path probe = Files.createTempFile(dir, "uid", "");
         final int me = (Integer) Files.getAttribute(probe, "unix:uid");
-        final BgpMgmtContext open = BgpMgmtContext.listen(loop, Endpoint.unix(dir.resolve("ok.sock")),
+        final BgpMgmtContext open = Contexts.listen(loop, Endpoint.unix(dir.resolve("ok.sock")),
             new BgpMgmtConfig().allowedUids(me));
         try (RawPeer peer = new RawPeer(open.endpoint())) {
             peer.write(Frames.echoRequest(5, 5));
             assertEquals(MessageType.ECHO_REPLY, peer.readFrame().getShort(2), "our own uid is allowed");
         }
-        final BgpMgmtContext strict = BgpMgmtContext.listen(loop, Endpoint.unix(dir.resolve("no.sock")),
+        final BgpMgmtContext strict = Contexts.listen(loop, Endpoint.unix(dir.resolve("no.sock")),
             new BgpMgmtConfig().allowedUids(me + 4242));
         try (RawPeer stranger = new RawPeer(strict.endpoint())) {
             assertTrue(stranger.closedByPeer(Duration.ofSeconds(10)), "a uid not in the list is refused");

@@ -1,6 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,8 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,7 +21,7 @@ class MBeanTest {
         final MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("jmx-loop")).start();
         final ObjectName loopName = loop.registerMBean();
-        final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().name("jmx-ctx"));
         final ObjectName ctxName = server.registerMBean();
         assertEquals("org.bgpmgmt:type=BgpMgmtContext,name=\"jmx-ctx\"", ctxName.toString());

@@ -1,7 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import org.bgpmgmt.testing.RawPeer;
-import org.bgpmgmt.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +32,13 @@ class UserCatalogHooksTest {
             .putShort(6, (short) 12).putInt(8, value);
     }
 
+    /** A request of {@code type} carrying {@code value}, written in place on the loop; the reply's value. */
+    private static CompletableFuture<Integer> request(final EventLoop loop, final Connection c, final int type,
+                                                      final int value) {
+        return loop.submit(() -> c.request(12, (out, at, id) -> out.put(at, frame(type, id, value), 0, 12), SQUARED,
+            (buf, off, len) -> buf.getInt(off + 8))).thenCompose(f -> f);
+    }
+
     @Test
     void shouldPairUserRepliesByIdAndReportConnections() throws Exception {
         final MessageRegistry<MessageHandler> serverTypes = new MessageRegistry<>();
@@ -39,30 +48,27 @@ class UserCatalogHooksTest {
         });
         final List<String> events = new CopyOnWriteArrayList<>();
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks")).start()) {
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().registry(serverTypes));
-            final BgpMgmtContext client = BgpMgmtContext.connect(loop, server.endpoint(), new BgpMgmtConfig()
-                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)));
-            client.addConnectionListener(new ConnectionListener() {
-                @Override
-                public void connectionUp(final Connection connection) {
-                    events.add("up");
-                }
+            final BgpMgmtContext client = Contexts.connect(loop, server.endpoint(), new BgpMgmtConfig()
+                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)),
+                ctx -> ctx.addConnectionListener(new ConnectionListener() {
+                    @Override
+                    public void connectionUp(final Connection connection) {
+                        events.add("up");
+                    }
 
-                @Override
-                public void connectionDown(final Connection connection) {
-                    events.add("down");
-                }
-            });
+                    @Override
+                    public void connectionDown(final Connection connection) {
+                        events.add("down");
+                    }
+                }));
             Await.until("connected", () -> events.contains("up"));
             final Connection c = client.connections().get(0);
-            final ByteBuffer request = frame(SQUARE, 0, 12);
-            assertEquals(144, c.request(request, SQUARED, (buf, off, len) -> buf.getInt(off + 8)).get(10, TimeUnit.SECONDS));
-            assertEquals(49, c.request(frame(SQUARE, 0, 7), SQUARED, (buf, off, len) -> buf.getInt(off + 8))
-                .get(10, TimeUnit.SECONDS));
-            assertEquals(0, request.getShort(4), "the caller's frame is left alone");
+            assertEquals(144, request(loop, c, SQUARE, 12).get(10, TimeUnit.SECONDS));
+            assertEquals(49, request(loop, c, SQUARE, 7).get(10, TimeUnit.SECONDS));
             final ExecutionException timeout = assertThrows(ExecutionException.class,
-                () -> c.request(frame(0x1FF, 0, 1), SQUARED, (buf, off, len) -> 0).get(10, TimeUnit.SECONDS));
+                () -> request(loop, c, 0x1FF, 1).get(10, TimeUnit.SECONDS));
             assertInstanceOf(RequestTimeoutException.class, timeout.getCause());
             server.close();
             Await.until("down", () -> events.contains("down"));
@@ -81,7 +87,7 @@ class UserCatalogHooksTest {
             }
         });
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("hooks-error")).start()) {
-            final BgpMgmtContext server = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().registry(types));
             try (RawPeer good = new RawPeer(server.endpoint()); RawPeer bad = new RawPeer(server.endpoint())) {
                 good.write(frame(SQUARE, 1, 5));

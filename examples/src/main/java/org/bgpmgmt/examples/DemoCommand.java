@@ -26,7 +26,6 @@ import org.bgpmgmt.mgmt.SessionCounters;
 import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.mgmt.SessionState;
 import org.bgpmgmt.wire.BfdState;
-import org.bgpmgmt.wire.MessageRegistry;
 
 /**
  * The demo: one control plane and three data planes in one JVM over 127.0.0.1. The control plane
@@ -77,25 +76,7 @@ final class DemoCommand {
         controlLoop = new EventLoop(new EventLoopConfig().name("control-plane")).start();
         dataLoop = new EventLoop(new EventLoopConfig().name("data-planes")).start();
         try {
-            // The BGP peer catalog rides the same connections: its types go into the registry the
-            // context is created with, and the catalog is attached to the context once it exists.
-            controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
-            control = BgpMgmtContext.listen(controlLoop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)
-                    .registry(controlPeers.register(new MessageRegistry<>())));
-            controlPeers.attach(control);
-            control.addListener(new SessionListener() {
-                @Override
-                public void stateChanged(final BfdSession session, final SessionState state) {
-                    stateChanges.incrementAndGet();
-                }
-            });
-            controlPeers.addListener(new BgpPeerListener() {
-                @Override
-                public void peerStateChanged(final BgpPeer peer, final PeerState state) {
-                    peerReports.incrementAndGet();
-                }
-            });
+            startControlPlane();
             out.println("control plane listening on " + control.endpoint());
             for (int i = 0; i < DATA_PLANES; i++) {
                 dataPlanes.add(startDataPlane(i));
@@ -111,22 +92,7 @@ final class DemoCommand {
                 controlPeers.updatePeer(bgpPeer(key));
             }
             step(BGP_PEERS + " BGP peers established", () -> establishedCount() == BGP_PEERS);
-            final long end = System.nanoTime() + duration.toNanos();
-            final long third = duration.toNanos() / 3;
-            boolean restarted = false;
-            boolean flapped = false;
-            while (System.nanoTime() < end) {
-                status();
-                if (!restarted && System.nanoTime() > end - 2 * third) {
-                    restarted = true;
-                    restartDataPlane(1);
-                }
-                if (!flapped && System.nanoTime() > end - third) {
-                    flapped = true;
-                    flapSession(1);
-                }
-                Thread.sleep(1000);
-            }
+            runFaults();
             checkCounters();
             step("every session up at the end", () -> upCount() == sessions);
             step("every BGP peer established at the end", () -> establishedCount() == BGP_PEERS);
@@ -155,6 +121,46 @@ final class DemoCommand {
         return 1;
     }
 
+    /** The timed part: a data plane restarts after a third of the run, a session flaps after two. */
+    private void runFaults() throws Exception {
+        final long end = System.nanoTime() + duration.toNanos();
+        final long third = duration.toNanos() / 3;
+        boolean restarted = false;
+        boolean flapped = false;
+        while (System.nanoTime() < end) {
+            status();
+            if (!restarted && System.nanoTime() > end - 2 * third) {
+                restarted = true;
+                restartDataPlane(1);
+            }
+            if (!flapped && System.nanoTime() > end - third) {
+                flapped = true;
+                flapSession(1);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The control plane; the BGP peer catalog rides the same connections, configured before start. */
+    private void startControlPlane() throws Exception {
+        controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
+        control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
+        control.addListener(new SessionListener() {
+            @Override
+            public void stateChanged(final BfdSession session, final SessionState state) {
+                stateChanges.incrementAndGet();
+            }
+        });
+        controlPeers.addListener(new BgpPeerListener() {
+            @Override
+            public void peerStateChanged(final BgpPeer peer, final PeerState state) {
+                peerReports.incrementAndGet();
+            }
+        });
+        control.start().get(10, TimeUnit.SECONDS);
+    }
+
     private BgpMgmtContext startDataPlane(final int index) {
         final BgpPeerCatalog peers = new BgpPeerCatalog(Role.DATA_PLANE);
         peers.addListener(new BgpPeerListener() {
@@ -165,10 +171,9 @@ final class DemoCommand {
                 peers.reportState(PeerState.of(peer.key(), BgpFsmState.ESTABLISHED, 0));
             }
         });
-        final BgpMgmtContext dp = BgpMgmtContext.connect(dataLoop, control.endpoint(), new BgpMgmtConfig()
-            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200))
-            .registry(peers.register(new MessageRegistry<>())));
-        peers.attach(dp);
+        final BgpMgmtContext dp = BgpMgmtContext.client(dataLoop, control.endpoint(), new BgpMgmtConfig()
+            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)))
+            .addCatalog(peers);
         if (index < dataPeers.size()) {
             dataPeers.set(index, peers);
         } else {
@@ -183,6 +188,7 @@ final class DemoCommand {
                     300_000, 300_000, 0, 3, 0, 0, 0, 0));
             }
         });
+        dp.start(); // a client: the future completes at the first attempt; failures are retried
         return dp;
     }
 

@@ -59,18 +59,18 @@ final class Endpoints {
 
     static int server(final Args args, final PrintStream out) throws Exception {
         final Endpoint at = parse(args.string("--listen"));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.listen(loop, at, config("server", role(args))));
+        return serve(args, out, role(args), loop -> BgpMgmtContext.server(loop, at, config("server", role(args))));
     }
 
     static int client(final Args args, final PrintStream out) throws Exception {
         final Endpoint to = parse(args.string("--connect"));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.connect(loop, to, config("client", role(args))));
+        return serve(args, out, role(args), loop -> BgpMgmtContext.client(loop, to, config("client", role(args))));
     }
 
     static int dataplane(final Args args, final PrintStream out) throws Exception {
         final Endpoint to = parse(args.string("--connect"));
         return serve(args, out, Role.DATA_PLANE,
-            loop -> BgpMgmtContext.connect(loop, to, config("dataplane", Role.DATA_PLANE)));
+            loop -> BgpMgmtContext.client(loop, to, config("dataplane", Role.DATA_PLANE)));
     }
 
     private interface Opener {
@@ -84,13 +84,7 @@ final class Endpoints {
         final long runMillis = (long) (Double.parseDouble(args.string("--duration")) * 1000);
         final int sessions = args.declares("--sessions") ? args.integer("--sessions", 0, 1_000_000) : 0;
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt")).start();
-        final BgpMgmtContext context;
-        try {
-            context = opener.open(loop);
-        } catch (Exception e) {
-            loop.close();
-            throw e;
-        }
+        final BgpMgmtContext context = opener.open(loop); // configured here, started below
         if (role == Role.DATA_PLANE) {
             context.addListener(new SessionListener() {
                 @Override
@@ -110,6 +104,12 @@ final class Endpoints {
                 context.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("192.0.2.1"),
                     InetAddress.getByName("198.51.100." + (lid % 250 + 1))).build());
             }
+        }
+        try {
+            context.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            loop.close();
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
         final CountDownLatch stop = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {

@@ -14,7 +14,8 @@ final class Logging {
      */
     static void configure(final boolean verbose, final boolean info) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.bgpmgmt.examples", verbose ? "debug" : info ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.bgpmgmt.examples",
+            verbose ? "debug" : info ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");

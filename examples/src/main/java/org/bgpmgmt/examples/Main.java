@@ -42,7 +42,8 @@ public final class Main {
 
     static int run(final String[] args, final PrintStream out, final PrintStream err) {
         final String command = args.length == 0 || args[0].startsWith("--") ? "demo" : args[0];
-        final String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
+        final String[] rest = args.length == 0 || args[0].startsWith("--") ? args
+            : Arrays.copyOfRange(args, 1, args.length);
         if (command.equals("help")) {
             out.print(COMMANDS);
             return 0;

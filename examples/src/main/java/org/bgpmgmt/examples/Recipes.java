@@ -1,6 +1,5 @@
 package org.bgpmgmt.examples;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +25,9 @@ final class Recipes {
     }
 
     /** README "Embedding": a control plane that waits for data planes. */
-    static BgpMgmtContext controlPlane(final EventLoop loop, final String listen) throws IOException {
-        BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse(listen),
-                new BgpMgmtConfig().role(Role.CONTROL_PLANE));
+    static BgpMgmtContext controlPlane(final EventLoop loop, final String listen) throws Exception {
+        BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse(listen),
+                new BgpMgmtConfig().role(Role.CONTROL_PLANE));        // configure first: nothing is bound yet
 
         control.addListener(new SessionListener() {              // runs on the loop thread
             @Override
@@ -39,13 +38,14 @@ final class Recipes {
         control.updateSession(BfdSession.builder(1)               // lid 1
                 .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"))
                 .minTx(300_000).minRx(300_000).detectMultiplier(3)
-                .build());
+                .build());                                        // sent to each data plane that connects
+        control.start().get(5, TimeUnit.SECONDS);                  // binds; completes with the real port
         return control;
     }
 
     /** README "Client mode": a data plane that connects to a control plane and reports up. */
     static BgpMgmtContext dataPlane(final EventLoop loop, final String connect) {
-        BgpMgmtContext dataPlane = BgpMgmtContext.connect(loop, Endpoint.parse(connect),
+        BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, Endpoint.parse(connect),
                 new BgpMgmtConfig().role(Role.DATA_PLANE).reconnectDelay(Duration.ofSeconds(1)));
 
         dataPlane.addListener(new SessionListener() {
@@ -54,6 +54,7 @@ final class Recipes {
                 dataPlane.reportState(session.lid(), BfdState.UP, BfdDiagnostic.NONE);
             }
         });
+        dataPlane.start();                                         // connects, and reconnects on loss
         return dataPlane;
     }
 

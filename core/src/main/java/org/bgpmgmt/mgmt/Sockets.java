@@ -1,0 +1,86 @@
+package org.bgpmgmt.mgmt;
+
+import java.io.IOException;
+import java.util.List;
+import org.bgpmgmt.event.EventLoop;
+
+/**
+ * A context's one socket end, server or client: how it starts, where it is, its connections and
+ * their counters. Loop thread only, except {@link #endpoint()}.
+ */
+final class Sockets {
+    private final Acceptor acceptor;
+    private final Connector connector;
+
+    Sockets(final Dispatch dispatch, final EventLoop loop, final Settings s, final Endpoint listen,
+            final Endpoint connect) {
+        this.acceptor = listen == null ? null : new Acceptor(dispatch, loop, s, listen);
+        this.connector = connect == null ? null : new Connector(dispatch, loop, s, connect);
+        dispatch.serve(acceptor, connector);
+    }
+
+    /** Stops accepting and connecting: no new connection from here on. */
+    void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (acceptor != null) {
+            acceptor.close();
+        }
+    }
+
+    boolean isServer() {
+        return acceptor != null;
+    }
+
+    /** Binds (server) or makes the first connect attempt (client); the first socket touched. */
+    Endpoint start() throws IOException {
+        return acceptor != null ? acceptor.start() : connector.start();
+    }
+
+    /** Where a server listens (the real port once bound) or a client connects. Any thread. */
+    Endpoint endpoint() {
+        return acceptor != null ? acceptor.endpoint() : connector.endpoint();
+    }
+
+    /** The connections, the client's even while down. */
+    List<Connection> connections() {
+        return acceptor != null ? acceptor.connections() : connector.connections();
+    }
+
+    /** The connection that is up with the fewest catalog rows attached, or null. */
+    Connection leastLoaded() {
+        Connection best = null;
+        for (Connection c : connections()) {
+            if (c.isUp() && (best == null || c.attachedRows() < best.attachedRows())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The first connection that is up, or null. */
+    Connection firstUp() {
+        for (Connection c : connections()) {
+            if (c.isUp()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The counters of the context, its sockets and its connections. */
+    ContextStats stats(final Settings s, final Dispatch dispatch, final ContextListeners listeners,
+                       final BfdSessions sessions) {
+        final List<Connection> all = connections();
+        final ConnectionStats[] conns = new ConnectionStats[all.size()];
+        for (int i = 0; i < conns.length; i++) {
+            conns[i] = all.get(i).stats();
+        }
+        final boolean server = acceptor != null;
+        return new ContextStats(s.name, s.role, server, endpoint().toString(), List.of(conns),
+            server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
+            server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(),
+            dispatch.protocolErrors, dispatch.idleCloses, listeners.errors, sessions.unknownSessions, sessions.size());
+    }
+}
