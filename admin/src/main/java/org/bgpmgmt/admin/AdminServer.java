@@ -185,8 +185,9 @@ public final class AdminServer implements AutoCloseable {
                 closeQuietly(ch);
                 continue;
             }
-            final Thread t = new Thread(new AdminSession(ch, commands, config.maxLineLength(), () -> sessions.remove(ch)),
-                config.name() + "-session-" + sessionIds.incrementAndGet());
+            final Runnable onEnd = () -> sessions.remove(ch);
+            final AdminSession session = new AdminSession(ch, commands, config.maxLineLength(), onEnd);
+            final Thread t = new Thread(session, config.name() + "-session-" + sessionIds.incrementAndGet());
             t.setDaemon(true);
             t.start();
         }

@@ -12,7 +12,7 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
  * back to the context's bounded wait. Any thread.
  */
 final class CatalogFigures {
-    private static final Duration PATIENCE = Duration.ofMillis(20);
+    private static final Duration PATIENCE = Duration.ofMillis(50);
 
     private final BgpMgmtContext context;
     private final LoopSnapshot<List<BgpPeer>> peers;

@@ -42,12 +42,14 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  */
 public final class EventLoop extends LoopTasks implements AutoCloseable {
     /** How long a task may hold the loop before a figure read stops waiting for fresh figures. */
-    static final Duration FIGURES_PATIENCE = Duration.ofMillis(20);
+    static final Duration FIGURES_PATIENCE = Duration.ofMillis(50);
 
     private final ThreadFactory threadFactory;
     private final LoopWatch watch;
     private final LoopSnapshot<List<TaskStats>> stats;
     private final Executor executor = new LoopExecutor(this);
+    /** Loop thread only: whether the watchdog knows this loop. */
+    private boolean watched;
 
     /** Creates a loop with the default {@link EventLoopConfig}. */
     public EventLoop() {
@@ -113,7 +115,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
      * Returns the accounting figures, one entry per task name, sorted by name. Any thread, and
      * never held up by a stuck loop: from another thread it is a {@link LoopSnapshot} read, as of
      * the loop's next turn when the loop turns, and as of before the stall while a task has held
-     * the loop for more than 20 ms; on the loop thread, and once the loop has stopped, it is exact.
+     * the loop for more than 50 ms; on the loop thread, and once the loop has stopped, it is exact.
      *
      * @return an immutable snapshot; empty before the loop has started
      */
@@ -356,7 +358,8 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     }
 
     private void watch() {
-        if (watch != null) {
+        if (watch != null && !watched) {
+            watched = true; // once: runOnce calls this every turn
             Watchdog.watch(watch);
         }
     }

@@ -27,7 +27,7 @@ import org.bgpmgmt.wire.BfdState;
  * {@code callTimeout}, and refuses to wait on another loop's thread ({@link IllegalStateException}
  * naming the call). Listeners and catalogs run on the loop thread. <b>Figure reads</b> ({@link #stats}, {@link
  * #sessions}, {@link #connections}, {@link #showDistributed}) never wait on a stuck loop: off the loop they are
- * {@link org.bgpmgmt.event.LoopSnapshot} reads, as of the loop's next turn, or of before a stall past 20 ms.
+ * {@link org.bgpmgmt.event.LoopSnapshot} reads, as of the loop's next turn, or of before a stall past 50 ms.
  *
  * <p><b>Close.</b> {@link #close()} flushes within the close timeout, then closes. Closing the
  * context and its loop is harmless in either order: once the loop has terminated, {@code close()}

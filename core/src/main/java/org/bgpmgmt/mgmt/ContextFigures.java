@@ -15,7 +15,7 @@ import org.bgpmgmt.event.LoopSnapshot;
  */
 final class ContextFigures {
     /** How long one task may hold the loop before a read stops waiting for fresh figures. */
-    static final Duration PATIENCE = Duration.ofMillis(20);
+    static final Duration PATIENCE = Duration.ofMillis(50);
 
     private final BgpMgmtContext context;
     private final LoopSnapshot<ContextStats> stats;

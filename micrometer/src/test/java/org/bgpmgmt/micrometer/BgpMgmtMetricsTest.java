@@ -30,7 +30,8 @@ class BgpMgmtMetricsTest {
             metrics.bindTo(registry);
             final TaskStats row = loop.taskStats().stream().filter(t -> t.name().equals("bfd_dplane_read"))
                 .findFirst().orElseThrow();
-            final FunctionTimer timer = registry.get("bgpmgmt.loop.task").tag("task", "bfd_dplane_read").functionTimer();
+            final FunctionTimer timer = registry.get("bgpmgmt.loop.task").tag("task", "bfd_dplane_read")
+                .functionTimer();
             assertEquals(3, (long) timer.count());
             assertEquals(row.totalWallNanos(), timer.totalTime(TimeUnit.NANOSECONDS), 1.0);
             assertEquals(1.0, registry.get("bgpmgmt.loop.timers").tag("loop", "mm").gauge().value());
