@@ -111,11 +111,12 @@ class OperatorStallTest {
                 final ContextStats stats = figuresAnswer(loop, control, catalog, loopBean, contextBean,
                     READ_BOUND_NANOS);
                 watchdogReported(loop);
-                adminAnswers(client, loop, control, data, stats);
                 metersMatch(loop, control);
+                adminAnswers(client, loop, control, data, stats);
+                assertEquals("", ask(client, "clear event cpu"), "answered at once, applied at the loop's next turn");
+                assertTrue(loop.taskStats().stream().anyMatch(t -> t.calls() > 0), "not cleared while stuck");
                 assertTrue(loop.gauges().runningTask() != null, "all of it happened during the stall");
                 await("the stall ends", () -> loop.gauges().runningTask() == null);
-                assertEquals("", client.send("clear event cpu"));
                 await("the table is cleared", () -> loop.taskStats().stream()
                     .noneMatch(t -> t.name().equals("blocking_listener")));
             }
