@@ -92,7 +92,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return this context
      * @throws IllegalStateException once started
      */
-    public BgpMgmtContext addListener(final SessionListener listener) {
+    public synchronized BgpMgmtContext addListener(final SessionListener listener) {
         requireNew("addListener");
         listeners.add(listener);
         return this;
@@ -106,7 +106,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return this context
      * @throws IllegalStateException once started
      */
-    public BgpMgmtContext addConnectionListener(final ConnectionListener listener) {
+    public synchronized BgpMgmtContext addConnectionListener(final ConnectionListener listener) {
         requireNew("addConnectionListener");
         listeners.add(listener);
         return this;
