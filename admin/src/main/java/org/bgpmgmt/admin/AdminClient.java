@@ -1,6 +1,7 @@
 package org.bgpmgmt.admin;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,26 +9,28 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends commands to an {@link AdminServer} and returns the answers, over the line protocol the
- * server documents. Not thread-safe; one session per client.
+ * server documents, on the calling thread (no pool). Not thread-safe; one session per client.
  */
 public final class AdminClient implements AutoCloseable {
     private final SocketChannel channel;
     private final Duration timeout;
     private final ByteBuffer in = ByteBuffer.allocate(8192);
+    private final Selector selector;
 
-    private AdminClient(final SocketChannel channel, final Duration timeout) {
+    private AdminClient(final SocketChannel channel, final Duration timeout) throws IOException {
         this.channel = channel;
+        this.selector = Selector.open();
+        channel.configureBlocking(false);
         this.timeout = timeout;
         in.flip();
     }
@@ -58,15 +61,15 @@ public final class AdminClient implements AutoCloseable {
         }
         try {
             ch.connect(address);
+            return new AdminClient(ch, timeout);
         } catch (IOException e) {
             ch.close();
             throw e;
         }
-        return new AdminClient(ch, timeout);
     }
 
     /**
-     * Sends one command and returns its answer.
+     * Sends one command and returns its answer, on the calling thread.
      *
      * @param command the command line, without its newline
      * @return the answer text
@@ -74,49 +77,50 @@ public final class AdminClient implements AutoCloseable {
      */
     public String send(final String command) throws IOException {
         final ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
+        final long deadline = System.nanoTime() + timeout.toNanos();
         while (out.hasRemaining()) {
-            channel.write(out);
+            if (channel.write(out) == 0) {
+                await(SelectionKey.OP_WRITE, deadline, command);
+            }
         }
-        final CompletableFuture<String> answer = CompletableFuture.supplyAsync(this::readAnswer);
-        try {
-            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            channel.close();
-            throw new IOException("interrupted waiting for the answer to " + command, e);
-        } catch (TimeoutException e) {
-            channel.close(); // unblocks the reader
-            throw new IOException("no answer to " + command + " within " + timeout, e);
-        } catch (ExecutionException e) {
-            throw new IOException("reading the answer to " + command + " failed", e.getCause());
+        final ByteArrayOutputStream text = new ByteArrayOutputStream(1024);
+        while (true) {
+            while (in.hasRemaining()) {
+                final byte b = in.get();
+                if (b == 0) {
+                    return text.toString(StandardCharsets.UTF_8);
+                }
+                text.write(b);
+            }
+            in.clear();
+            final int n = channel.read(in);
+            in.flip();
+            if (n < 0) {
+                throw new EOFException("the server closed the session before answering " + command);
+            }
+            if (n == 0) {
+                await(SelectionKey.OP_READ, deadline, command);
+            }
         }
     }
 
-    private String readAnswer() {
-        final ByteArrayOutputStream text = new ByteArrayOutputStream(1024);
-        try {
-            while (true) {
-                while (in.hasRemaining()) {
-                    final byte b = in.get();
-                    if (b == 0) {
-                        return text.toString(StandardCharsets.UTF_8);
-                    }
-                    text.write(b);
-                }
-                in.clear();
-                if (channel.read(in) < 0) {
-                    throw new java.io.UncheckedIOException(new java.io.EOFException("the server closed the session"));
-                }
-                in.flip();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private void await(final int op, final long deadline, final String command) throws IOException {
+        final long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new IOException("no answer to " + command + " within " + timeout);
         }
+        final SelectionKey key = channel.register(selector, op);
+        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        key.interestOps(0);
     }
 
     /** Closes the session. Idempotent. */
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            selector.close();
+        }
     }
 }

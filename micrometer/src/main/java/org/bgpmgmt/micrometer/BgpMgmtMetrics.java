@@ -94,27 +94,33 @@ public final class BgpMgmtMetrics implements MeterBinder {
     private static void bindContext(final MeterRegistry registry, final BgpMgmtContext context) {
         final Memo<ContextStats> stats = new Memo<>(context::stats, MEMO_NANOS);
         final Tags tags = Tags.of("context", context.name(), "role", context.role().name());
-        Gauge.builder("bgpmgmt.context.sessions", stats, s -> s.get().sessions()).tags(tags)
+        // Meters hold their state object weakly: the context (which the application holds) is the
+        // state, and the memo travels in the function, which the meter holds strongly.
+        Gauge.builder("bgpmgmt.context.sessions", context, c -> stats.get().sessions()).tags(tags)
             .description("BFD sessions in the context").register(registry);
-        Gauge.builder("bgpmgmt.context.connections.up", stats,
-            s -> s.get().connections().stream().filter(ConnectionStats::up).count()).tags(tags)
+        Gauge.builder("bgpmgmt.context.connections.up", context,
+            c -> stats.get().connections().stream().filter(ConnectionStats::up).count()).tags(tags)
             .description("connections that are up").register(registry);
-        counter(registry, "bgpmgmt.context.accepted", tags, stats, s -> s.accepted());
-        counter(registry, "bgpmgmt.context.rejected", tags, stats, s -> s.rejected());
-        counter(registry, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.protocolErrors());
-        counter(registry, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
-        counter(registry, "bgpmgmt.context.input.messages", tags, stats, s -> sum(s, ConnectionStats::inputMessages));
-        counter(registry, "bgpmgmt.context.output.messages", tags, stats,
+        counter(registry, context, "bgpmgmt.context.accepted", tags, stats, s -> s.accepted());
+        counter(registry, context, "bgpmgmt.context.rejected", tags, stats, s -> s.rejected());
+        counter(registry, context, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.protocolErrors());
+        counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
+        counter(registry, context, "bgpmgmt.context.input.messages", tags, stats,
+            s -> sum(s, ConnectionStats::inputMessages));
+        counter(registry, context, "bgpmgmt.context.output.messages", tags, stats,
             s -> sum(s, ConnectionStats::outputMessages));
-        counter(registry, "bgpmgmt.context.input.bytes", tags, stats, s -> sum(s, ConnectionStats::inputBytes));
-        counter(registry, "bgpmgmt.context.output.bytes", tags, stats, s -> sum(s, ConnectionStats::outputBytes));
-        counter(registry, "bgpmgmt.context.output.full", tags, stats,
+        counter(registry, context, "bgpmgmt.context.input.bytes", tags, stats,
+            s -> sum(s, ConnectionStats::inputBytes));
+        counter(registry, context, "bgpmgmt.context.output.bytes", tags, stats,
+            s -> sum(s, ConnectionStats::outputBytes));
+        counter(registry, context, "bgpmgmt.context.output.full", tags, stats,
             s -> sum(s, ConnectionStats::outputFullEvents));
     }
 
-    private static void counter(final MeterRegistry registry, final String name, final Tags tags,
-                                final Memo<ContextStats> stats, final ToDoubleFunction<ContextStats> f) {
-        FunctionCounter.builder(name, stats, s -> f.applyAsDouble(s.get())).tags(tags).register(registry);
+    private static void counter(final MeterRegistry registry, final BgpMgmtContext context, final String name,
+                                final Tags tags, final Memo<ContextStats> stats,
+                                final ToDoubleFunction<ContextStats> f) {
+        FunctionCounter.builder(name, context, c -> f.applyAsDouble(stats.get())).tags(tags).register(registry);
     }
 
     private static double sum(final ContextStats s, final ToDoubleFunction<ConnectionStats> f) {
@@ -168,10 +174,10 @@ public final class BgpMgmtMetrics implements MeterBinder {
                 }
                 final String name = t.name();
                 final Tags tags = Tags.of("loop", loop.name(), "task", name);
-                FunctionTimer.builder("bgpmgmt.loop.task", stats, s -> row(s, name).calls(),
-                    s -> row(s, name).totalWallNanos(), TimeUnit.NANOSECONDS).tags(tags)
+                FunctionTimer.builder("bgpmgmt.loop.task", loop, l -> row(stats, name).calls(),
+                    l -> row(stats, name).totalWallNanos(), TimeUnit.NANOSECONDS).tags(tags)
                     .description("wall time of the task's runs").register(registry);
-                FunctionCounter.builder("bgpmgmt.loop.task.cpu", stats, s -> row(s, name).totalCpuNanos() / 1e9)
+                FunctionCounter.builder("bgpmgmt.loop.task.cpu", loop, l -> row(stats, name).totalCpuNanos() / 1e9)
                     .tags(tags).baseUnit("seconds").register(registry);
             }
         }
