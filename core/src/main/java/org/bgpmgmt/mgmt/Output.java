@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
+import org.bgpmgmt.wire.EchoMessage;
+import org.bgpmgmt.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ final class Output {
     private final ConnectionCounters counters;
     private final TaskHandle writeTask;
     private final Task write = this::writable;
+    private final EchoMessage echo = new EchoMessage();
     private SocketChannel channel;
 
     Output(final Connection connection, final EventLoop loop, final Settings s, final ConnectionCounters counters) {
@@ -98,6 +101,19 @@ final class Output {
         }
         counters.outputFullEvents++;
         return -1;
+    }
+
+    /**
+     * Answers the ECHO_REQUEST at {@code at} in {@code in} ahead of owed rows: its id and dp_time
+     * back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full when no room.
+     */
+    void echoReply(final ByteBuffer in, final int at, final int id, final long bfddMicros) {
+        final int r = reserveAhead(MessageType.ECHO_LENGTH);
+        if (r >= 0) {
+            final long dpTime = echo.wrap(in, at).dpTime();
+            echo.encodeReply(out, r, id).dpTime(dpTime).bfddTime(bfddMicros);
+            commit(MessageType.ECHO_LENGTH, false);
+        }
     }
 
     /** Completes a reserved message; {@code arm}: keep a write task for it (not inside a read batch). */
