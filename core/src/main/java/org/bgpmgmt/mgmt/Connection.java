@@ -338,7 +338,7 @@ public final class Connection {
     private boolean handle(final int type, final int id, final int at, final int length) {
         try {
             if (type == MessageType.ECHO_REQUEST) {
-                output.echoReply(in, at, id, batchMicros);
+                output.echoReply(in, at, batchMicros);
                 return true;
             }
             if (!requests.answer(type, id, in, at, length)) {

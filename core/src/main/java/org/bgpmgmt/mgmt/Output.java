@@ -32,7 +32,6 @@ final class Output {
     private final ConnectionCounters counters;
     private final TaskHandle writeTask;
     private final Task write = this::writable;
-    private final EchoMessage echo = new EchoMessage();
     private SocketChannel channel;
 
     Output(final Connection connection, final EventLoop loop, final Settings s, final ConnectionCounters counters) {
@@ -107,11 +106,10 @@ final class Output {
      * Answers the ECHO_REQUEST at {@code at} in {@code in} ahead of owed rows: its id and dp_time
      * back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full when no room.
      */
-    void echoReply(final ByteBuffer in, final int at, final int id, final long bfddMicros) {
+    void echoReply(final ByteBuffer in, final int at, final long bfddMicros) {
         final int r = reserveAhead(MessageType.ECHO_LENGTH);
         if (r >= 0) {
-            final long dpTime = echo.wrap(in, at).dpTime();
-            echo.encodeReply(out, r, id).dpTime(dpTime).bfddTime(bfddMicros);
+            EchoMessage.writeReply(in, at, out, r, bfddMicros); // no flyweight: its wraps cost GC barriers
             commit(MessageType.ECHO_LENGTH, false);
         }
     }
