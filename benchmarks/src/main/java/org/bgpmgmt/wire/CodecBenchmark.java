@@ -181,6 +181,20 @@ public class CodecBenchmark {
         return echo.encodeReply(out, 0, id).dpTime(dpTime).bfddTime(bfddTime);
     }
 
+    /** Answers an echo request as a context did before: wrap it, then encode the reply through the flyweight. */
+    @Benchmark
+    public EchoMessage answerEchoWithFlyweight() {
+        final long requestDpTime = echo.wrap(echoRequestFrame, 0).dpTime();
+        return echo.encodeReply(out, 0, id).dpTime(requestDpTime).bfddTime(bfddTime);
+    }
+
+    /** Answers an echo request as a context does: three 8-byte words, no wrap. */
+    @Benchmark
+    public ByteBuffer answerEcho() {
+        EchoMessage.writeReply(echoRequestFrame, 0, out, 0, bfddTime);
+        return out;
+    }
+
     @Benchmark
     public SessionMessage encodeAddSession() {
         return fillSession(session.encodeAdd(out, 0, id));
