@@ -108,7 +108,7 @@ final class Scheduler {
         long start = now;
         TaskHandle h;
         while ((h = ready.poll()) != null) {
-            if (!(h.pooled ? h.claimExclusive(h.linkedSeq) : h.tryClaim(h.linkedSeq))) {
+            if (!h.tryClaim(h.linkedSeq)) { // a CAS even when pooled: a rejected adder withdraws by cancel
                 unlink(h); // cancelled or re-added from another thread since we linked it
                 pool.recycle(h);
                 continue;

@@ -263,15 +263,6 @@ public final class TaskHandle {
         WORD.setRelease(this, wordOf(seq, SCHEDULED));
     }
 
-    /** {@link #tryClaim} for a pooled handle, which no other thread can cancel: no compare-and-set. */
-    boolean claimExclusive(final long seq) {
-        if ((long) WORD.getAcquire(this) != wordOf(seq, SCHEDULED)) {
-            return false;
-        }
-        WORD.setRelease(this, wordOf(seq, IDLE));
-        return true;
-    }
-
     /** Moves scheduled to idle, whatever the sequence; true if this call did it. */
     boolean tryCancel() {
         for (;;) {
