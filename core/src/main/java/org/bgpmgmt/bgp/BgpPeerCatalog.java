@@ -203,14 +203,16 @@ public final class BgpPeerCatalog implements Catalog {
 
     /**
      * Asks the data plane of a peer for its counters; the request follows the peer messages owed
-     * to that connection before it. Control-plane role. Any thread.
+     * to that connection before it, and waits for room when the output buffer is full.
+     * Control-plane role. Any thread.
      *
      * @param key the peer key
      * @return the counters; fails with {@link IllegalArgumentException} for a key this table or
      *     the data plane does not hold, {@link ConnectionClosedException} when the peer has no
      *     connection or it is lost, {@link org.bgpmgmt.mgmt.RequestTimeoutException} after the
-     *     context's request timeout, or {@link IllegalStateException} when the output buffer is
-     *     full or the reply is malformed (which also closes the connection with a protocol error)
+     *     context's request timeout (from this call), or {@link IllegalStateException} when {@code
+     *     maxPendingRequests} already wait or the reply is malformed (which also closes the
+     *     connection with a protocol error)
      */
     public CompletableFuture<PeerCounters> requestCounters(final int key) {
         requireRole(Role.CONTROL_PLANE, "requestCounters");

@@ -175,28 +175,33 @@ public final class Connection {
     /**
      * Sends a request and completes with its reply: {@code writer} writes the frame, {@code
      * length} bytes with a fresh id (never 0), straight into the output buffer behind every row
-     * owed here; the first frame of type {@code replyType} carrying that id is decoded by {@code
-     * decoder}, on the loop thread, into the future's value. Loop thread only.
+     * owed here; when the buffer has no room now, the request waits in the queue of owed rows and is
+     * written as soon as there is room. The first frame of type {@code replyType} carrying that id
+     * is decoded by {@code decoder}, on the loop thread, into the future's value. Loop thread only.
      *
      * @param length the whole request frame's length
      * @param writer writes the frame with the id it is given
      * @param replyType the type of the reply
      * @param decoder turns the reply frame into the value; an exception fails the future
      * @param <T> the value's type
-     * @return the value; fails with {@link RequestTimeoutException} after the request timeout,
-     *     {@link ConnectionClosedException} when the connection is or goes down, or {@link
-     *     IllegalStateException} when {@code maxPendingRequests} already wait or the output buffer
-     *     is full
+     * @return the value; fails with {@link RequestTimeoutException} after the request timeout from
+     *     this call, {@link ConnectionClosedException} when the connection is or goes down, or at
+     *     once with {@link IllegalStateException} when {@code maxPendingRequests} already wait (sent
+     *     or not) or {@link IllegalArgumentException} for a frame longer than the output buffer
      */
     public <T> CompletableFuture<T> request(final int length, final FrameWriter writer, final int replyType,
                                             final ReplyDecoder<T> decoder) {
         requireLoop("request");
         final CompletableFuture<T> result = new CompletableFuture<>();
-        final int at = admit(result, length);
-        if (at >= 0) {
+        if (admit(result, length)) {
+            final int at = output.reserve(length);
             final int id = requests.add(replyType, result, decoder);
-            writer.write(output.buffer(), at, id);
-            commit(length);
+            if (at >= 0) {
+                writer.write(output.buffer(), at, id);
+                commit(length);
+            } else {
+                OwedRequest.owe(this, length, writer, id, result);
+            }
         }
         return result;
     }
@@ -206,17 +211,19 @@ public final class Connection {
      * Any thread.
      *
      * @return the round trip in nanoseconds; fails as {@link #request(int, FrameWriter, int,
-     *     ReplyDecoder)} does
+     *     ReplyDecoder)} does, but at once (IllegalStateException) when the output buffer is full
      */
     public CompletableFuture<Long> echo() {
         if (!loop.inLoop()) {
             return OnLoop.future(loop, this::echo); // on the loop's next turn
         }
         final CompletableFuture<Long> result = new CompletableFuture<>();
-        final int at = admit(result, MessageType.ECHO_LENGTH);
+        final int at = admit(result, MessageType.ECHO_LENGTH) ? output.reserve(MessageType.ECHO_LENGTH) : -1;
         if (at >= 0) {
             requests.addEcho(result, output.buffer(), at);
             commit(MessageType.ECHO_LENGTH);
+        } else if (!result.isDone()) { // a round trip is measured from the send: an echo never waits
+            result.completeExceptionally(new IllegalStateException("echo to " + peer + ": output buffer full"));
         }
         return result;
     }
@@ -246,23 +253,19 @@ public final class Connection {
         return "Connection[" + peer + (up ? ", up]" : ", down]");
     }
 
-    /** Checks the room and the pending limit for a request; fails {@code result} and returns -1. */
-    private int admit(final CompletableFuture<?> result, final int length) {
+    /** Checks that the connection is up, the pending limit and the length; else fails {@code result}. */
+    private boolean admit(final CompletableFuture<?> result, final int length) {
         if (!up) {
             result.completeExceptionally(new ConnectionClosedException("request to " + peer + ": not up"));
-            return -1;
-        }
-        if (requests.isFull()) {
+        } else if (requests.isFull()) {
             counters.refusedRequests++;
             result.completeExceptionally(new IllegalStateException("request to " + peer + ": " + requests.size()
                 + " requests already wait for replies (maxPendingRequests)"));
-            return -1;
+        } else if (length > output.buffer().capacity()) {
+            result.completeExceptionally(new IllegalArgumentException("request to " + peer + ": " + length
+                + " bytes, more than the output buffer's " + output.buffer().capacity()));
         }
-        final int at = output.reserve(length);
-        if (at < 0) {
-            result.completeExceptionally(new IllegalStateException("request to " + peer + ": output buffer full"));
-        }
-        return at;
+        return !result.isDone();
     }
 
     /** A row was attached (+1) or detached (-1); see {@link CatalogRow#attach}. */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
@@ -17,6 +19,7 @@ import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
+import org.bgpmgmt.wire.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,24 +164,38 @@ class CatalogEndToEndTest extends CatalogFixture {
         // the way TCP's do on loopback: the output buffer must refuse, and nothing may be lost.
         final int count = 5000;
         final Side control = server(Role.CONTROL_PLANE, Endpoint.unix(dir.resolve("cp.sock")),
-            new BgpMgmtConfig().outputBufferSize(256));
+            new BgpMgmtConfig().outputBufferSize(256).requestTimeout(java.time.Duration.ofSeconds(30)));
         try (RawPeer raw = new RawPeer(control.context.endpoint())) {
             raw.readUntil(BgpMessageType.PEER_SYNC_END); // the resync of an empty table
             for (int key = 1; key <= count; key++) {
                 control.catalog.updatePeer(peer(key));
             }
             Await.until("peers wait for room in the output buffer", () -> control.catalog.stats().owedMessages() > 0);
+            // Made while the buffer is full: it waits behind the owed peers instead of failing.
+            final CompletableFuture<PeerCounters> counters = control.catalog.requestCounters(count);
+            Await.until("the request is pending", () -> counters.isDone()
+                || control.context.stats().connections().get(0).pendingRequests() == 1);
+            assertFalse(counters.isDone(), "waits for room instead of failing: " + counters);
             final boolean[] seen = new boolean[count + 1];
             int distinct = 0;
             final PeerAddMessage add = new PeerAddMessage();
-            while (distinct < count) {
-                final BgpPeer p = BgpPeer.from(add.wrap(raw.readUntil(BgpMessageType.PEER_ADD), 0));
+            ByteBuffer frame;
+            while (Header.typeAt(frame = raw.readFrame(), 0) != BgpMessageType.PEER_COUNTERS_REQUEST) {
+                assertEquals(BgpMessageType.PEER_ADD, Header.typeAt(frame, 0), "only peers before the request");
+                final BgpPeer p = BgpPeer.from(add.wrap(frame, 0));
                 assertEquals(peer(p.key()), p);
                 if (!seen[p.key()]) {
                     seen[p.key()] = true;
                     distinct++;
                 }
             }
+            assertEquals(count, distinct, "the request leaves behind every peer owed before it");
+            assertFalse(counters.isDone(), "no reply yet: " + counters);
+            assertEquals(count, frame.getInt(8));
+            final ByteBuffer reply = ByteBuffer.allocate(BgpMessageType.PEER_COUNTERS_LENGTH);
+            new PeerCountersMessage().encode(reply, 0, Header.idAt(frame, 0)).key(count).messagesIn(7).updatesIn(3);
+            raw.write(reply.array());
+            assertEquals(new PeerCounters(count, 7, 0, 3, 0, 0, 0, 0), counters.get(10, TimeUnit.SECONDS));
             Await.until("nothing owed", () -> control.catalog.stats().owedMessages() == 0);
         }
     }

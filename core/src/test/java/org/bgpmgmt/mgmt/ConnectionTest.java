@@ -175,6 +175,34 @@ class ConnectionTest {
     }
 
     @Test
+    void shouldQueueARequestTheFullBufferCannotTakeTimedFromTheCallAndFailItOnClose() {
+        int frames = 0;
+        for (int at = connection.reserve(12); at >= 0; at = connection.reserve(12)) {
+            write(connection.output(), at, 0, 1); // the peer does not read: socket and buffer fill up
+            connection.commit(12);
+            assertTrue(++frames < 10_000_000, "the socket never filled");
+        }
+        final CompletableFuture<Integer> timed = connection.request(12, (out, at, id) -> write(out, at, id, 5),
+            USER_TYPE + 1, (in, at, length) -> 0);
+        assertFalse(timed.isDone(), "waits for room instead of failing: " + timed);
+        clock.advance(Duration.ofSeconds(2));
+        loop.runOnce(0);
+        final CompletableFuture<Integer> closed = connection.request(12, (out, at, id) -> write(out, at, id, 6),
+            USER_TYPE + 1, (in, at, length) -> 0);
+        assertFalse(closed.isDone());
+        assertInstanceOf(IllegalStateException.class, cause(connection.request(12,
+            (out, at, id) -> write(out, at, id, 7), USER_TYPE + 1, (in, at, length) -> 0)),
+            "maxPendingRequests (2) counts the requests waiting for room, and refuses at once");
+        clock.advance(Duration.ofSeconds(3));
+        loop.runOnce(0);
+        assertInstanceOf(RequestTimeoutException.class, cause(timed), "5 s from the call, not from the send");
+        assertFalse(closed.isDone());
+        connection.close("test");
+        assertInstanceOf(ConnectionClosedException.class, cause(closed));
+        assertEquals(0, connection.attachedRows(), "a request that ended while waiting leaves no row attached");
+    }
+
+    @Test
     void shouldEncodeOwedRowsInOrderAheadOfReservedFrames() throws IOException {
         final List<Integer> written = new ArrayList<>();
         for (int i = 1; i <= 30; i++) { // 30 x 12 bytes: more than the 256-byte buffer takes at once
