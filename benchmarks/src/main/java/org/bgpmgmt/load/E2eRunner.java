@@ -5,58 +5,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The end-to-end comparison: this project's BgpMgmt server, a Netty 4.2 NIO server, a raw NIO
- * loop and FRR's bfdd, each started as a process of its own and driven in turn by the same load
- * generator, rounds interleaved (A B C D A B C D ...), medians reported with ratios to this project.
+ * The end-to-end comparison: the raw NIO floor, this project's BgpMgmt server, a Netty 4.2 NIO
+ * server and FRR's bfdd, each started as a process of its own and driven in turn by the same load
+ * generator, rounds interleaved (A B C D A B C D ...). The figure that decides is the server's CPU
+ * time per echoed message: with {@code --server-cpus 1} every server runs under
+ * {@code taskset -c 1} while the load generator (started under {@code taskset -c 0} by
+ * {@code run-e2e.sh}) keeps the other CPU, and the server process's utime + stime over the
+ * measured window is divided by the replies received in it. Medians go to a Markdown table
+ * ({@link E2eTable}).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.bgpmgmt.load.E2eRunner [--rounds 3] [--warmup 2]
- *     [--duration 5] [--sessions 20000] [--out benchmarks/target/e2e.md]
+ * java -cp benchmarks/target/benchmarks.jar org.bgpmgmt.load.E2eRunner [--rounds 5] [--warmup 2]
+ *     [--duration 5] [--sessions 20000] [--server-cpus 1] [--servers raw,bgpmgmt,netty,bfdd]
+ *     [--scenarios fan-in,pipelined,ping-pong,many] [--out benchmarks/target/e2e.md]
  * </pre>
+ *
+ * {@code --servers} may also name {@code bgpmgmt-nocpu}, this project's server with
+ * {@code cpuTiming(false)} (what the per-task thread-CPU clock read costs), and
+ * {@code netty-adaptive}, the Netty peer on 4.2's default adaptive allocator.
  */
 public final class E2eRunner {
-    private record Scenario(String name, int connections, int window) {
-    }
+    static final String OURS = "bgpmgmt";
+    static final String RAW = "raw NIO (floor)";
+    static final String NETTY = "Netty 4.2 NIO";
+    static final String BFDD = "FRR bfdd";
+    private static final String SERVERS = "org.bgpmgmt.load.servers.";
 
-    private static final List<Scenario> SCENARIOS = List.of(
-        new Scenario("ping-pong", 1, 1),
-        new Scenario("pipelined", 1, 64),
-        new Scenario("fan-in", 16, 16),
-        new Scenario("many connections", 1_000, 1));
-    private static final String OURS = "bgpmgmt";
-
-    private final Map<String, Map<String, List<EchoLoad.Result>>> echo = new LinkedHashMap<>();
-    private final Map<String, List<Double>> allocation = new LinkedHashMap<>();
+    private final int rounds;
+    private final List<String> launcher;
+    private final List<String> serverKeys;
+    private final List<E2eTable.Scenario> scenarios;
+    private final Map<String, Map<String, E2eTable.Sample[]>> samples = new LinkedHashMap<>();
     private final List<Double> sessionRates = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
 
-    private E2eRunner() {
+    private E2eRunner(final int rounds, final List<String> launcher, final List<String> serverKeys,
+                      final List<E2eTable.Scenario> scenarios) {
+        this.rounds = rounds;
+        this.launcher = launcher;
+        this.serverKeys = serverKeys;
+        this.scenarios = scenarios;
     }
 
     /**
-     * Runs the comparison and prints the table.
+     * Runs the comparison, prints the table and writes it to {@code --out}; exits 1 when a server
+     * failed a run (a wrong or missing reply voids it).
      *
      * @param args the command line
      * @throws Exception when a server cannot be started
      */
     public static void main(final String[] args) throws Exception {
-        final int rounds = Integer.parseInt(LoadGenerator.value(args, "--rounds", "3"));
+        final int rounds = Integer.parseInt(LoadGenerator.value(args, "--rounds", "5"));
         final Duration warmup = seconds(LoadGenerator.value(args, "--warmup", "2"));
         final Duration duration = seconds(LoadGenerator.value(args, "--duration", "5"));
         final int sessions = Integer.parseInt(LoadGenerator.value(args, "--sessions", "20000"));
+        final String serverCpus = LoadGenerator.value(args, "--server-cpus", "");
         final Path out = Paths.get(LoadGenerator.value(args, "--out", "benchmarks/target/e2e.md"));
-        final E2eRunner runner = new E2eRunner();
-        final String table = runner.run(rounds, warmup, duration, sessions);
+        final List<String> keys = List.of(LoadGenerator.value(args, "--servers", "raw,bgpmgmt,netty,bfdd").split(","));
+        final List<E2eTable.Scenario> scenarios = E2eTable.Scenario.parse(
+            LoadGenerator.value(args, "--scenarios", "fan-in,pipelined,ping-pong,many"));
+        final List<String> launcher = serverCpus.isEmpty() ? List.of() : List.of("taskset", "-c", serverCpus);
+        final E2eRunner runner = new E2eRunner(rounds, launcher, keys, scenarios);
+        final double loadBefore = ProcessCpu.loadAverage();
+        final List<String> order = runner.run(warmup, duration, sessions);
+        final String conditions = E2eTable.conditions(serverCpus, rounds, warmup, duration, loadBefore,
+            ProcessCpu.loadAverage());
+        final String table = new E2eTable(order, scenarios, rounds, runner.samples).render(conditions)
+            + runner.footer(sessions);
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
@@ -71,34 +93,46 @@ public final class E2eRunner {
     }
 
     private List<ServerUnderTest> servers() {
-        final List<ServerUnderTest> all = new ArrayList<>(List.of(
-            new ServerUnderTest.JavaServer(OURS, "org.bgpmgmt.load.servers.BgpMgmtServer"),
-            new ServerUnderTest.JavaServer("Netty NIO", "org.bgpmgmt.load.servers.NettyEchoServer"),
-            new ServerUnderTest.JavaServer("raw NIO", "org.bgpmgmt.load.servers.RawNioEchoServer")));
-        if (ServerUnderTest.Bfdd.available()) {
-            all.add(new ServerUnderTest.Bfdd());
-        } else {
-            System.err.println("*** FRR bfdd not installed (apt-get install -y frr): its column stays empty ***");
+        final List<ServerUnderTest> all = new ArrayList<>();
+        for (String key : serverKeys) {
+            switch (key.trim()) {
+                case "raw" -> all.add(new ServerUnderTest.JavaServer(RAW, launcher, SERVERS + "RawNioEchoServer"));
+                case "bgpmgmt" -> all.add(new ServerUnderTest.JavaServer(OURS, launcher, SERVERS + "BgpMgmtServer"));
+                case "bgpmgmt-nocpu" -> all.add(new ServerUnderTest.JavaServer(OURS + ", cpuTiming off", launcher,
+                    SERVERS + "BgpMgmtServer", "--cpu-timing", "false"));
+                case "netty" -> all.add(new ServerUnderTest.JavaServer(NETTY, launcher, SERVERS + "NettyEchoServer"));
+                case "netty-adaptive" -> all.add(new ServerUnderTest.JavaServer(NETTY + ", adaptive allocator",
+                    launcher, SERVERS + "NettyEchoServer", "--allocator", "adaptive"));
+                case "bfdd" -> {
+                    if (ServerUnderTest.Bfdd.available()) {
+                        all.add(new ServerUnderTest.Bfdd(launcher));
+                    } else {
+                        System.err.println("*** FRR bfdd not installed (apt-get install -y frr): its rows stay out ***");
+                    }
+                }
+                default -> throw new IllegalArgumentException("--servers: unknown server " + key
+                    + " (raw, bgpmgmt, bgpmgmt-nocpu, netty, netty-adaptive, bfdd)");
+            }
         }
         return all;
     }
 
-    private String run(final int rounds, final Duration warmup, final Duration duration, final int sessions)
-        throws IOException {
-        List<String> order = null;
-        for (int round = 1; round <= rounds; round++) {
+    private List<String> run(final Duration warmup, final Duration duration, final int sessions) throws IOException {
+        List<String> order = List.of();
+        for (int round = 0; round < rounds; round++) {
             final List<ServerUnderTest> servers = servers();
             order = servers.stream().map(s -> s.name).toList();
             for (ServerUnderTest server : servers) {
-                System.err.printf("round %d/%d: %s%n", round, rounds, server.name);
+                System.err.printf("round %d/%d: %s%n", round + 1, rounds, server.name);
                 try (server) {
                     server.start();
-                    for (Scenario sc : SCENARIOS) {
-                        runScenario(server, sc, warmup, duration);
+                    for (E2eTable.Scenario sc : scenarios) {
+                        runScenario(server, sc, round, warmup, duration);
                     }
                     if (server.name.equals(OURS) && sessions > 0) {
                         try {
-                            sessionRates.add(SessionLoad.run(server.endpoint, sessions, Duration.ofSeconds(30)).perSecond());
+                            sessionRates.add(SessionLoad.run(server.endpoint, sessions, Duration.ofSeconds(30))
+                                .perSecond());
                         } catch (LoadFailure e) {
                             failures.add(server.name + " sessions: " + e.getMessage());
                         }
@@ -106,103 +140,58 @@ public final class E2eRunner {
                 }
             }
         }
-        return render(order, rounds, duration);
+        return order;
     }
 
-    private void runScenario(final ServerUnderTest server, final Scenario sc, final Duration warmup,
-                             final Duration duration) throws IOException {
-        final long[][] stats = new long[2][];
-        final Runnable start = () -> stats[0] = quietStats(server);
-        final Runnable end = () -> stats[1] = quietStats(server);
+    private void runScenario(final ServerUnderTest server, final E2eTable.Scenario sc, final int round,
+                             final Duration warmup, final Duration duration) throws IOException {
+        // CPU first at the start and first at the end, so the stats exchange stays outside the window.
+        final long[] cpu = {-1, -1};
+        final long[] alloc = {-1, -1};
+        final Runnable start = () -> {
+            cpu[0] = server.cpuNanos();
+            alloc[0] = quietAllocated(server);
+        };
+        final Runnable end = () -> {
+            cpu[1] = server.cpuNanos();
+            alloc[1] = quietAllocated(server);
+        };
         try {
-            final EchoLoad.Result r = EchoLoad.run(new EchoLoad.Options(server.endpoint, sc.connections(), sc.window(),
-                warmup, duration, Duration.ofSeconds(10), start, end));
-            echo.computeIfAbsent(server.name, k -> new LinkedHashMap<>()).computeIfAbsent(sc.name(), k -> new ArrayList<>())
-                .add(r);
-            System.err.println("  " + sc.name() + ": " + LoadGenerator.format(sc.connections(), sc.window(), r));
-            if (sc.name().equals("fan-in") && stats[0] != null && stats[1] != null && stats[1][1] > stats[0][1]) {
-                allocation.computeIfAbsent(server.name, k -> new ArrayList<>())
-                    .add((double) (stats[1][0] - stats[0][0]) / (stats[1][1] - stats[0][1]));
-            }
+            final EchoLoad.Result r = EchoLoad.run(new EchoLoad.Options(server.endpoint, sc.connections(),
+                sc.window(), warmup, duration, Duration.ofSeconds(10), start, end));
+            // Per message answered in the window, as counted (and checked) by the load generator.
+            final double cpuPerMessage = cpu[0] < 0 || cpu[1] < 0 || r.messages() == 0 ? Double.NaN
+                : (double) (cpu[1] - cpu[0]) / r.messages();
+            final double allocPerMessage = alloc[0] < 0 || alloc[1] < 0 || r.messages() == 0 ? Double.NaN
+                : (double) (alloc[1] - alloc[0]) / r.messages();
+            samples.computeIfAbsent(server.name, k -> new LinkedHashMap<>())
+                .computeIfAbsent(sc.name(), k -> new E2eTable.Sample[rounds])[round] =
+                new E2eTable.Sample(r, cpuPerMessage, allocPerMessage);
+            System.err.printf("  %s: %s, server CPU %.0f ns/msg%n", sc.name(),
+                LoadGenerator.format(sc.connections(), sc.window(), r), cpuPerMessage);
         } catch (LoadFailure | IOException e) {
             failures.add(server.name + " " + sc.name() + ": " + e.getMessage());
             System.err.println("  " + sc.name() + ": FAILED " + e.getMessage());
         }
     }
 
-    private static long[] quietStats(final ServerUnderTest server) {
+    private static long quietAllocated(final ServerUnderTest server) {
         try {
-            return server.stats();
+            return server.allocatedBytes();
         } catch (IOException e) {
-            return null;
+            return -1;
         }
     }
 
-    private String render(final List<String> servers, final int rounds, final Duration duration) {
+    private String footer(final int sessions) {
         final StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "End-to-end bfddp echo, %s, %d cores, JDK %s; medians of %d rounds of %d s"
-                + " (servers interleaved).%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"), rounds, duration.toSeconds()));
-        sb.append("| scenario | metric |");
-        for (String s : servers) {
-            sb.append(' ').append(s).append(" |");
-        }
-        for (String s : servers) {
-            if (!s.equals(OURS)) {
-                sb.append(" ours / ").append(s).append(" |");
-            }
-        }
-        sb.append('\n').append("|---|---|").append("---:|".repeat(2 * servers.size() - 1)).append('\n');
-        for (Scenario sc : SCENARIOS) {
-            row(sb, servers, sc.name(), "msg/s", r -> r.perSecond(), "%.0f");
-            row(sb, servers, sc.name(), "p50 us", r -> r.p50Nanos() / 1e3, "%.1f");
-            row(sb, servers, sc.name(), "p99 us", r -> r.p99Nanos() / 1e3, "%.1f");
-            if (sc.connections() == 1 && sc.window() == 1) {
-                row(sb, servers, sc.name(), "p99.9 us", r -> r.p999Nanos() / 1e3, "%.1f");
-                row(sb, servers, sc.name(), "max us", r -> r.maxNanos() / 1e3, "%.1f");
-            }
-        }
-        sb.append("| fan-in | server alloc B/msg |");
-        final Map<String, Double> alloc = new LinkedHashMap<>();
-        for (String s : servers) {
-            final List<Double> v = allocation.get(s);
-            alloc.put(s, v == null ? Double.NaN : median(v));
-            sb.append(v == null ? " n/a |" : String.format(Locale.ROOT, " %.2f |", median(v)));
-        }
-        sb.append(" |".repeat(servers.size() - 1)).append('\n');
         if (!sessionRates.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "| sessions | DP_ADD_SESSION to state up, per s | %.0f |",
-                median(sessionRates))).append(" |".repeat(2 * servers.size() - 2)).append('\n');
+            sb.append(String.format(Locale.ROOT, "%nSessions (bgpmgmt): %d DP_ADD_SESSION pushed, each answered"
+                + " with state up: median %.0f sessions per s.%n", sessions, E2eTable.median(sessionRates)));
         }
         if (!failures.isEmpty()) {
             sb.append("\nFAILED: ").append(String.join("; ", failures)).append('\n');
         }
         return sb.toString();
-    }
-
-    private void row(final StringBuilder sb, final List<String> servers, final String scenario, final String metric,
-                     final ToDoubleFunction<EchoLoad.Result> f, final String fmt) {
-        sb.append("| ").append(scenario).append(" | ").append(metric).append(" |");
-        final Map<String, Double> values = new LinkedHashMap<>();
-        for (String s : servers) {
-            final List<EchoLoad.Result> rs = echo.getOrDefault(s, Map.of()).get(scenario);
-            final double v = rs == null ? Double.NaN : median(rs.stream().map(f::applyAsDouble).toList());
-            values.put(s, v);
-            sb.append(' ').append(Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, fmt, v)).append(" |");
-        }
-        final double ours = values.getOrDefault(OURS, Double.NaN);
-        for (String s : servers) {
-            if (!s.equals(OURS)) {
-                final double ratio = ours / values.get(s);
-                sb.append(Double.isNaN(ratio) ? " n/a |" : String.format(Locale.ROOT, " %.2f |", ratio));
-            }
-        }
-        sb.append('\n');
-    }
-
-    private static double median(final List<Double> values) {
-        final double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

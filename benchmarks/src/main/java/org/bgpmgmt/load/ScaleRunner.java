@@ -45,7 +45,7 @@ public final class ScaleRunner {
         final int n = Integer.parseInt(LoadGenerator.value(args, "--connections", "10000"));
         final int seconds = Integer.parseInt(LoadGenerator.value(args, "--seconds", "20"));
         try (ServerUnderTest.JavaServer server = new ServerUnderTest.JavaServer("bgpmgmt",
-                "org.bgpmgmt.load.servers.BgpMgmtServer", "--max-connections", "50000")) {
+                List.of(), "org.bgpmgmt.load.servers.BgpMgmtServer", "--max-connections", "50000")) {
             server.start();
             final long[] idle = server.heap();
             final List<Conn> conns = new ArrayList<>(n);

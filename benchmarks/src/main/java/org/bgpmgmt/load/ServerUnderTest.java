@@ -20,21 +20,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bgpmgmt.mgmt.Endpoint;
 
-/** One server of the end-to-end comparison, run as a process of its own and stopped after its turn. */
+/**
+ * One server of the end-to-end comparison, run as a process of its own (behind {@code launcher},
+ * e.g. {@code taskset -c 1}, which execs it in place) and stopped after its turn.
+ */
 abstract class ServerUnderTest implements AutoCloseable {
     final String name;
+    final List<String> launcher;
     Process process;
     Endpoint endpoint;
 
-    ServerUnderTest(final String name) {
+    ServerUnderTest(final String name, final List<String> launcher) {
         this.name = name;
+        this.launcher = launcher;
     }
 
     abstract void start() throws IOException;
 
-    /** Allocated bytes on the server's loop thread and messages it handled, or null when unknown. */
-    long[] stats() throws IOException {
-        return null;
+    /** The server process's CPU time so far (all threads, user + system) in ns, or -1 when unknown. */
+    long cpuNanos() {
+        return process == null ? -1 : ProcessCpu.nanos(process.pid());
+    }
+
+    /** {@code command} behind the launcher. */
+    final List<String> launch(final List<String> command) {
+        final List<String> all = new java.util.ArrayList<>(launcher);
+        all.addAll(command);
+        return all;
+    }
+
+    /** Bytes allocated so far on the server's loop thread, or -1 when unknown. */
+    long allocatedBytes() throws IOException {
+        return -1;
     }
 
     @Override
@@ -59,8 +76,8 @@ abstract class ServerUnderTest implements AutoCloseable {
 
         private final String[] extra;
 
-        JavaServer(final String name, final String mainClass, final String... extra) {
-            super(name);
+        JavaServer(final String name, final List<String> launcher, final String mainClass, final String... extra) {
+            super(name, launcher);
             this.mainClass = mainClass;
             this.extra = extra;
         }
@@ -71,7 +88,7 @@ abstract class ServerUnderTest implements AutoCloseable {
             final List<String> cmd = new java.util.ArrayList<>(List.of(javaBin, "-Xmx1g", "-cp",
                 System.getProperty("java.class.path"), mainClass, "--listen", "127.0.0.1:0"));
             cmd.addAll(List.of(extra));
-            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(launch(cmd)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             String line;
@@ -99,14 +116,13 @@ abstract class ServerUnderTest implements AutoCloseable {
         }
 
         @Override
-        long[] stats() throws IOException {
+        long allocatedBytes() throws IOException {
             in.write("stats\n");
             in.flush();
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("STATS ")) {
-                    final String[] f = line.split(" ");
-                    return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+                    return Long.parseLong(line.substring(6).trim());
                 }
             }
             throw new IOException(name + " exited");
@@ -131,8 +147,8 @@ abstract class ServerUnderTest implements AutoCloseable {
         static final Path BFDD = Paths.get("/usr/lib/frr/bfdd");
         private Path dir;
 
-        Bfdd() {
-            super("FRR bfdd");
+        Bfdd(final List<String> launcher) {
+            super("FRR bfdd", launcher);
         }
 
         static boolean available() {
@@ -154,10 +170,10 @@ abstract class ServerUnderTest implements AutoCloseable {
                 view.setOwner(users.lookupPrincipalByName("frr"));
                 view.setGroup(users.lookupPrincipalByGroupName("frr"));
             }
-            process = new ProcessBuilder(BFDD.toString(), "-f", conf.toString(), "--dplaneaddr",
+            process = new ProcessBuilder(launch(List.of(BFDD.toString(), "-f", conf.toString(), "--dplaneaddr",
                 "ipv4:127.0.0.1:" + port, "-i", dir.resolve("bfdd.pid").toString(), "--vty_socket", dir.toString(),
                 "--bfdctl", dir.resolve("bfdd.sock").toString(), "-z", dir.resolve("zserv.api").toString(), "-P", "0",
-                "--log", "file:" + dir.resolve("bfdd.log")).redirectErrorStream(true)
+                "--log", "file:" + dir.resolve("bfdd.log")))).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("bfdd.out").toFile()).start();
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!listening(port)) {

@@ -205,8 +205,8 @@ abstract sealed class LoopTasks permits EventLoop {
      *
      * <p>The future always completes: with the work's result; exceptionally with the work's
      * exception; or exceptionally with a {@link RejectedExecutionException} when the loop is shut
-     * down before the work runs (work accepted before {@link #shutdown} runs in the loop's last
-     * turn). Cancelling the future before the work starts skips the work. Dependent stages run on
+     * down before the work runs (work accepted before {@link EventLoop#shutdown} runs in the
+     * loop's last turn). Cancelling the future before the work starts skips the work. Dependent stages run on
      * the thread that completes the future, usually the loop thread: keep them short or use the
      * {@code ...Async} variants. Waiting on the future from a loop thread would stall that loop;
      * see {@link #inAnyLoop()}.
@@ -237,8 +237,8 @@ abstract sealed class LoopTasks permits EventLoop {
 
     /**
      * Tells whether the calling thread drives any {@code EventLoop} that has not stopped (through
-     * {@link #run}, {@link #runOnce} or {@link #start}). Blocking conveniences use it to refuse
-     * to wait on a loop thread. Any thread.
+     * {@link EventLoop#run}, {@link EventLoop#runOnce} or {@link EventLoop#start}). Blocking
+     * conveniences use it to refuse to wait on a loop thread. Any thread.
      *
      * @return true on a loop thread
      */

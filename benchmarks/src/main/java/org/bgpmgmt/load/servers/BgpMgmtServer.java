@@ -2,13 +2,11 @@ package org.bgpmgmt.load.servers;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
-import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.mgmt.SessionListener;
@@ -47,13 +45,7 @@ public final class BgpMgmtServer {
                 }
             });
             server.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            ServerProcess.serve(server.endpoint().toString(), threadId.get(), () -> {
-                final AtomicLong n = new AtomicLong();
-                for (ConnectionStats c : server.stats().connections()) {
-                    n.addAndGet(c.inputMessages());
-                }
-                return n.get();
-            });
+            ServerProcess.serve(server.endpoint().toString(), threadId.get());
             server.close();
             loop.shutdown(Duration.ofSeconds(5));
         }

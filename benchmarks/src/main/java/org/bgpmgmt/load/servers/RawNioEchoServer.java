@@ -14,7 +14,8 @@ import org.bgpmgmt.mgmt.Endpoint;
 /**
  * The Java floor: a hand-written NIO echo loop with no framework. One thread, one selector,
  * {@code select(Consumer)} with no garbage; per connection one read, every whole frame of it
- * answered into one output buffer, one write. ECHO_REQUEST only. {@code --listen HOST:PORT}.
+ * answered into one output buffer (bfdd_time read once for the batch), one write. ECHO_REQUEST
+ * only. {@code --listen HOST:PORT}.
  */
 public final class RawNioEchoServer {
     private static final int ECHO_LENGTH = 24;
@@ -32,8 +33,6 @@ public final class RawNioEchoServer {
     private final Selector selector;
     private final ServerSocketChannel server;
     private final Consumer<SelectionKey> onReady = this::ready;
-    private volatile long messages;
-    private long counted;
 
     private RawNioEchoServer(final InetSocketAddress at) throws IOException {
         selector = Selector.open();
@@ -56,8 +55,7 @@ public final class RawNioEchoServer {
         final Thread loop = new Thread(s::run, "raw-nio-loop");
         loop.setDaemon(true);
         loop.start();
-        ServerProcess.serve(Endpoint.tcp((InetSocketAddress) s.server.getLocalAddress()).toString(), loop.getId(),
-            () -> s.messages);
+        ServerProcess.serve(Endpoint.tcp((InetSocketAddress) s.server.getLocalAddress()).toString(), loop.getId());
         s.selector.close();
     }
 
@@ -65,7 +63,6 @@ public final class RawNioEchoServer {
         try {
             while (selector.isOpen()) {
                 selector.select(onReady);
-                messages = counted;
             }
         } catch (IOException | java.nio.channels.ClosedSelectorException e) {
             // stopped
@@ -101,6 +98,7 @@ public final class RawNioEchoServer {
             return false;
         }
         final int end = c.in.position();
+        final long micros = System.currentTimeMillis() * 1000; // bfdd_time: one clock read per read batch
         int at = 0;
         while (end - at >= 8) {
             final int length = c.in.getShort(at + 6) & 0xFFFF;
@@ -111,10 +109,9 @@ public final class RawNioEchoServer {
                 final int o = c.out.position();
                 c.out.put(o, (byte) 1).put(o + 1, (byte) 0).putShort(o + 2, (short) 1)
                     .putShort(o + 4, c.in.getShort(at + 4)).putShort(o + 6, (short) ECHO_LENGTH)
-                    .putLong(o + 8, c.in.getLong(at + 8)).putLong(o + 16, System.currentTimeMillis() * 1000);
+                    .putLong(o + 8, c.in.getLong(at + 8)).putLong(o + 16, micros);
                 c.out.position(o + ECHO_LENGTH);
             }
-            counted++;
             at += length;
         }
         c.in.limit(end).position(at);

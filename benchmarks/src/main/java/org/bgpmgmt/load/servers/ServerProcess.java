@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongSupplier;
 
 /**
  * The control protocol every benchmark server speaks with the runner that started it: it prints
  * {@code READY <endpoint>} once it accepts connections, answers {@code stats} on standard input
- * with {@code STATS <allocated bytes on the loop thread> <messages handled>}, {@code heap} with
+ * with {@code STATS <allocated bytes on the loop thread>}, {@code heap} with
  * {@code HEAP <heap used after GC> <direct buffer bytes> <loop thread CPU ns>}, and stops on
- * {@code stop} or end of input.
+ * {@code stop} or end of input. Answering {@code stats} never involves the loop thread: a task
+ * sent to the loop at the start of a measured window would change what is measured (it
+ * deoptimised the BgpMgmt loop's hot methods, seen with {@code -XX:+PrintCompilation}); the
+ * runner counts the messages on its own side.
  */
 final class ServerProcess {
     private ServerProcess() {
@@ -24,14 +26,14 @@ final class ServerProcess {
     }
 
     /** Announces readiness, then serves stats requests until told to stop. */
-    static void serve(final String endpoint, final long loopThreadId, final LongSupplier messages) throws IOException {
+    static void serve(final String endpoint, final long loopThreadId) throws IOException {
         System.out.println("READY " + endpoint);
         System.out.flush();
         final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
             if (line.equals("stats")) {
-                System.out.println("STATS " + allocatedBytes(loopThreadId) + " " + messages.getAsLong());
+                System.out.println("STATS " + allocatedBytes(loopThreadId));
                 System.out.flush();
             } else if (line.equals("heap")) {
                 // Heap after a full collection, direct buffer memory, and the loop thread's CPU time.

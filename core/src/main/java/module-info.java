@@ -1,0 +1,27 @@
+/**
+ * bgpmgmt-core: FRR's event loop ({@link org.bgpmgmt.event}), its bfddp v1 wire codec
+ * ({@link org.bgpmgmt.wire}), the BgpMgmt context modeled on bfdd's distributed data plane
+ * ({@link org.bgpmgmt.mgmt}) and a BGP peer catalog on the same framing ({@link org.bgpmgmt.bgp}).
+ *
+ * <p>Every package of the library is API, so all four are exported. JMX and JFR are required
+ * transitively because public signatures name their types ({@code ObjectName} from
+ * {@code registerMBean()}, {@code jdk.jfr.Event} as the superclass of {@code SlowTaskEvent}); JCTools
+ * and the slf4j API are used inside only, and so is {@code jdk.net} (a unix-socket peer's
+ * credentials); {@code jdk.unsupported} is required on JCTools' behalf.
+ */
+module org.bgpmgmt.core {
+    requires transitive java.management;
+    requires transitive jdk.jfr;
+    requires jdk.net;
+    requires org.jctools.core;
+    // JCTools' queues read sun.misc.Unsafe, but JCTools declares jdk.unsupported as a static
+    // dependency, which the module system leaves out of the graph: without this line a modular
+    // application fails with NoClassDefFoundError: sun/misc/Unsafe at the first EventLoop.
+    requires jdk.unsupported;
+    requires org.slf4j;
+
+    exports org.bgpmgmt.event;
+    exports org.bgpmgmt.wire;
+    exports org.bgpmgmt.mgmt;
+    exports org.bgpmgmt.bgp;
+}
