@@ -162,6 +162,7 @@ public final class BgpPeerCatalog implements Catalog {
      *
      * @param peer the peer
      * @throws IllegalStateException if the catalog was not added to a context
+     * @throws java.util.concurrent.RejectedExecutionException when the context's loop has stopped
      */
     public void updatePeer(final BgpPeer peer) {
         requireRole(Role.CONTROL_PLANE, "updatePeer");
@@ -169,11 +170,18 @@ public final class BgpPeerCatalog implements Catalog {
         final BgpMgmtContext c = added("updatePeer");
         if (c.loop().inLoop()) {
             table.update(peer);
-        } else {
-            c.loop().submit(() -> {
-                table.update(peer);
-                return null;
-            });
+            return;
+        }
+        final CompletableFuture<Void> queued = c.loop().submit(() -> {
+            table.update(peer);
+            return null;
+        });
+        if (queued.isCompletedExceptionally()) {
+            try {
+                queued.getNow(null);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw (RuntimeException) e.getCause(); // the loop has stopped: the change must not vanish
+            }
         }
     }
 
@@ -206,7 +214,11 @@ public final class BgpPeerCatalog implements Catalog {
         if (c.loop().inLoop()) {
             return request(key);
         }
-        return c.loop().submit(() -> request(key)).thenCompose(f -> f);
+        try {
+            return c.loop().submit(() -> request(key)).thenCompose(f -> f);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e); // the loop has stopped: the future says so
+        }
     }
 
     private CompletableFuture<PeerCounters> request(final int key) {

@@ -74,8 +74,9 @@ public abstract class CatalogRow {
 
     /**
      * Returns the length of the whole frame this row owes now, header included, or 0 when it owes
-     * nothing any more (then it just leaves the queue). Called by the connection when the row
-     * reaches the head of the queue. Loop thread only.
+     * nothing any more (then it just leaves the queue). A length over the output buffer's size is
+     * a bug: the row is dropped from the queue with an {@link IllegalStateException}. Called by the
+     * connection when the row reaches the head of the queue. Loop thread only.
      *
      * @return the frame length in bytes, or 0
      */

@@ -162,6 +162,12 @@ final class Output {
                 continue;
             }
             final int length = row.owedLength();
+            if (length > out.capacity()) {
+                owed.poll(); // it could never fit: refuse it rather than stall the queue behind it
+                row.queuedOn = null;
+                throw new IllegalStateException(row + " owes " + length + " bytes, more than the output buffer's "
+                    + out.capacity());
+            }
             if (length > out.remaining()) {
                 return false;
             }

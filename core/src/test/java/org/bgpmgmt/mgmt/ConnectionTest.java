@@ -189,6 +189,42 @@ class ConnectionTest {
     }
 
     @Test
+    void shouldDropARowThatCouldNeverFitAndSendTheRest() throws IOException {
+        final CatalogRow huge = new CatalogRow() {
+            @Override
+            protected int owedLength() {
+                return 257; // the output buffer holds 256
+            }
+
+            @Override
+            protected void writeOwed(final ByteBuffer out, final int at) {
+                throw new AssertionError("never written");
+            }
+        };
+        huge.attach(connection);
+        huge.owe();
+        final CatalogRow small = new CatalogRow() {
+            @Override
+            protected int owedLength() {
+                return 12;
+            }
+
+            @Override
+            protected void writeOwed(final ByteBuffer out, final int at) {
+                write(out, at, 0, 5);
+            }
+        };
+        small.attach(connection);
+        small.owe();
+        final IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            connection::flush);
+        assertTrue(e.getMessage().contains("owes 257 bytes"), e.getMessage());
+        assertFalse(huge.isQueued());
+        connection.flush();
+        assertEquals(5, read(12).getInt(8), "the queue moved on");
+    }
+
+    @Test
     void shouldCloseWhenSilentForTheIdleTimeoutOnTheLoopClock() throws IOException {
         clock.advance(Duration.ofSeconds(6));
         peer.write(user(0, 1)); // input 6 s in: the silence starts again

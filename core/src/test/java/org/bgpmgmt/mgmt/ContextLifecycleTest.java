@@ -223,6 +223,24 @@ class ContextLifecycleTest {
         taken.close();
     }
 
+    @Test
+    void shouldKeepTheConfigItWasBuiltFrom() throws Exception {
+        final org.bgpmgmt.wire.MessageRegistry<MessageHandler> types = new org.bgpmgmt.wire.MessageRegistry<>();
+        final BgpMgmtConfig config = new BgpMgmtConfig().name("first").registry(types);
+        final BgpMgmtContext context = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), config);
+        config.name("second").role(Role.DATA_PLANE);
+        types.register(0x0400, "LATE", 0, (c, b, o, l) -> { });
+        assertEquals("first", context.name(), "a snapshot: later changes to the config change nothing");
+        assertEquals(Role.CONTROL_PLANE, context.role());
+        context.addCatalog(new Catalog() {
+            @Override
+            public void register(final CatalogTypes t) {
+                assertFalse(t.isDefined(0x0400), "the registry was copied before LATE was added");
+            }
+        });
+        context.close();
+    }
+
     private static <T> T getWithin(final java.util.concurrent.CompletableFuture<T> f) throws Exception {
         try {
             return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
