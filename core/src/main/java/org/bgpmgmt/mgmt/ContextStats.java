@@ -24,6 +24,6 @@ import java.util.List;
  */
 public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
                            long accepted, long rejected, long refusedByCredentials, long connectFailures,
-                           long protocolErrors, long idleCloses, long tlsFailures, long listenerErrors, long unknownSessions,
-                           int sessions) {
+                           long protocolErrors, long idleCloses, long tlsFailures, long listenerErrors,
+                           long unknownSessions, int sessions) {
 }
