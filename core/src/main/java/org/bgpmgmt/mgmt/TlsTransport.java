@@ -42,6 +42,7 @@ final class TlsTransport implements Transport {
     private boolean refuseHandshakes;
     private boolean inboundClosed;
     private boolean eof;
+    private boolean partialRecord; // netIn holds less than a whole record: only the socket can help
 
     TlsTransport(final SocketChannel channel, final SSLEngine engine) {
         this.channel = channel;
@@ -86,6 +87,9 @@ final class TlsTransport implements Transport {
                         }
                     }
                     default -> {
+                        // Application data may have come in the same read as the peer's Finished:
+                        // it waits in netIn, which hasBufferedInput() must report.
+                        partialRecord = false;
                         established = true;
                         refuseHandshakes = "TLSv1.2".equals(engine.getSession().getProtocol());
                         return DONE;
@@ -139,22 +143,39 @@ final class TlsTransport implements Transport {
         }
     }
 
+    /**
+     * Fills {@code dst} from held plaintext, then held records, then at most one socket read; what
+     * does not fit stays held and {@link #hasBufferedInput()} says so, since the socket may never
+     * become readable again for bytes that already left it.
+     */
     @Override
     public int read(final ByteBuffer dst) throws IOException {
         int moved = drain(dst);
-        if (!dst.hasRemaining()) {
-            return moved;
+        boolean socketRead = false;
+        while (dst.hasRemaining()) {
+            if (unwrapAll()) {
+                moved += drain(dst);
+                continue;
+            }
+            if (socketRead || eof || inboundClosed || !netIn.hasRemaining()) {
+                break;
+            }
+            socketRead = true;
+            final int n = channel.read(netIn);
+            if (n < 0) {
+                eof = true;
+            }
+            if (n <= 0) {
+                break;
+            }
+            partialRecord = false;
         }
-        if (!eof && !inboundClosed && netIn.hasRemaining() && channel.read(netIn) < 0) {
-            eof = true;
-        }
-        unwrapAll();
-        moved += drain(dst);
         return moved == 0 && (eof || inboundClosed) && appIn.position() == 0 ? -1 : moved;
     }
 
-    /** Decrypts the whole records held while plaintext room lasts; answers key updates. */
-    private void unwrapAll() throws IOException {
+    /** Decrypts the whole records held while plaintext room lasts; true if any was; answers key updates. */
+    private boolean unwrapAll() throws IOException {
+        boolean progress = false;
         while (netIn.position() > 0 && !inboundClosed) {
             netIn.flip();
             final SSLEngineResult r = engine.unwrap(netIn, appIn);
@@ -162,13 +183,16 @@ final class TlsTransport implements Transport {
             final SSLEngineResult.Status status = r.getStatus();
             if (status == SSLEngineResult.Status.CLOSED) {
                 inboundClosed = true; // close_notify
-                return;
+                return progress;
             }
             postHandshake(r.getHandshakeStatus());
+            partialRecord = status == SSLEngineResult.Status.BUFFER_UNDERFLOW;
             if (status != SSLEngineResult.Status.OK || r.bytesConsumed() == 0) {
-                return; // a partial record (underflow) or no plaintext room (overflow): later
+                return progress; // a partial record (underflow) or no plaintext room (overflow)
             }
+            progress = true;
         }
+        return progress;
     }
 
     /** Handles handshake messages after the first handshake: key updates yes, renegotiation no. */
@@ -243,7 +267,7 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean hasBufferedInput() {
-        return appIn.position() > 0 || inboundClosed;
+        return appIn.position() > 0 || inboundClosed || netIn.position() > 0 && !partialRecord;
     }
 
     @Override

@@ -149,6 +149,26 @@ class TlsTest {
     }
 
     @Test
+    void shouldDeliverBurstsLargerThanTheInputBufferWithoutStalling() throws Exception {
+        // Records of up to 8 KiB into a 256-byte input buffer: decrypted bytes and whole records wait
+        // under the connection, where no socket readiness will ever announce them again.
+        final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").inputBufferSize(256).tls(tls(server))));
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("connected", GENEROUS, () -> srv.stats().connections().size() == 1);
+        for (int burst = 0; burst < 5; burst++) {
+            final List<java.util.concurrent.CompletableFuture<Long>> echoes = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                echoes.add(cli.echo());
+            }
+            for (java.util.concurrent.CompletableFuture<Long> e : echoes) {
+                assertTrue(e.get(30, TimeUnit.SECONDS) > 0);
+            }
+        }
+        assertEquals(1_500, srv.stats().connections().get(0).inputMessages());
+    }
+
+    @Test
     void shouldTrustPinnedFingerprintsWithoutACa() throws Exception {
         final TestPki pki = new TestPki(pkiDir);
         final TestPki.Ca self = pki.ca("nobody");
