@@ -65,7 +65,9 @@ final class LoopLifecycle {
         if (thread != me && !THREAD.compareAndSet(this, null, me)) {
             throw new IllegalStateException(method + ": loop " + name + " is driven by thread " + thread.getName());
         }
-        if (!counted) {
+        // A terminated loop is driven by nobody: runOnce on it claims only to fail, and counting
+        // it here would leave inAnyLoop() true on this thread for good.
+        if (!counted && state != TERMINATED) {
             counted = true;
             int[] n = DRIVEN.get();
             if (n == null) {
@@ -141,6 +143,7 @@ final class LoopLifecycle {
      */
     void finish(final Scheduler scheduler) {
         if (state == TERMINATED) {
+            uncount();
             return;
         }
         state = SHUTTING_DOWN;

@@ -92,7 +92,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return this context
      * @throws IllegalStateException once started
      */
-    public BgpMgmtContext addListener(final SessionListener listener) {
+    public synchronized BgpMgmtContext addListener(final SessionListener listener) {
         requireNew("addListener");
         listeners.add(listener);
         return this;
@@ -106,7 +106,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return this context
      * @throws IllegalStateException once started
      */
-    public BgpMgmtContext addConnectionListener(final ConnectionListener listener) {
+    public synchronized BgpMgmtContext addConnectionListener(final ConnectionListener listener) {
         requireNew("addConnectionListener");
         listeners.add(listener);
         return this;
@@ -134,15 +134,19 @@ public final class BgpMgmtContext implements AutoCloseable {
      * attempt. Any thread.
      *
      * @return completes with {@link #endpoint()} when bound or when the first attempt is made;
-     *     fails with the bind's {@link java.io.IOException}, or with a
-     *     {@link java.util.concurrent.RejectedExecutionException} when the loop has stopped
+     *     fails with the bind's {@link java.io.IOException}, or when the loop has stopped
      * @throws IllegalStateException when started or closed before
      */
     public synchronized CompletableFuture<Endpoint> start() {
         if (!state.compareAndSet(NEW, STARTED)) {
             throw new IllegalStateException("start: " + this + " was already started or closed");
         }
-        return OnLoop.future(loop, () -> CompletableFuture.completedFuture(sockets.start()));
+        return OnLoop.future(loop, () -> {
+            if (state.get() == CLOSED) { // a close() that raced this start ran first on the loop
+                throw new IllegalStateException("start: " + this + " was closed before it started");
+            }
+            return CompletableFuture.completedFuture(sockets.start());
+        });
     }
 
     /**
@@ -202,7 +206,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @param session the session
      */
     public void updateSession(final BfdSession session) {
-        requireRole(Role.CONTROL_PLANE, "updateSession");
+        role.require(Role.CONTROL_PLANE, "updateSession", this);
         Objects.requireNonNull(session, "session");
         OnLoop.run(loop, () -> sessions.update(session));
     }
@@ -215,7 +219,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return true if the session existed
      */
     public boolean deleteSession(final int lid) {
-        requireRole(Role.CONTROL_PLANE, "deleteSession");
+        role.require(Role.CONTROL_PLANE, "deleteSession", this);
         return await("BgpMgmtContext.deleteSession", () -> sessions.delete(lid));
     }
 
@@ -229,7 +233,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      *     {@link IllegalArgumentException} for an unknown lid
      */
     public CompletableFuture<SessionCounters> requestCounters(final int lid) {
-        requireRole(Role.CONTROL_PLANE, "requestCounters");
+        role.require(Role.CONTROL_PLANE, "requestCounters", this);
         return OnLoop.future(loop, () -> sessions.requestCounters(lid));
     }
 
@@ -242,7 +246,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return false if no session with that lid was received
      */
     public boolean reportState(final SessionState state) {
-        requireRole(Role.DATA_PLANE, "reportState");
+        role.require(Role.DATA_PLANE, "reportState", this);
         Objects.requireNonNull(state, "state");
         return await("BgpMgmtContext.reportState", () -> sessions.report(state));
     }
@@ -267,7 +271,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return false if no session with that lid was received
      */
     public boolean updateCounters(final SessionCounters counters) {
-        requireRole(Role.DATA_PLANE, "updateCounters");
+        role.require(Role.DATA_PLANE, "updateCounters", this);
         Objects.requireNonNull(counters, "counters");
         return await("BgpMgmtContext.updateCounters", () -> sessions.updateCounters(counters));
     }
@@ -392,9 +396,5 @@ public final class BgpMgmtContext implements AutoCloseable {
         if (state.get() != NEW) {
             throw new IllegalStateException(method + ": " + this + " is already started; add before start()");
         }
-    }
-
-    private void requireRole(final Role wanted, final String method) {
-        role.require(wanted, method, this);
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
-import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.FrameDecoder;
 import org.bgpmgmt.wire.MessageType;
 
@@ -17,7 +16,9 @@ import org.bgpmgmt.wire.MessageType;
  * <p>It frames by the header length across partial reads, answers echoes, pairs replies with their
  * requests and hands every other frame to the dispatcher; the answers to one read leave in one
  * write. A message is written in place ({@link #reserve}, {@link #commit}) or owed by a row
- * ({@link CatalogRow#owe()}); a write task is kept only for what the socket did not take.
+ * ({@link CatalogRow#owe()}); a write task is kept only for what the socket did not take. An echo
+ * reply carries the request's id and dp_time, and as bfdd_time the time its read batch was read:
+ * the wall clock is read once per batch, so every reply of one batch carries the same bfdd_time.
  *
  * <p>Loop thread only, except {@link #peer()}, {@link #isUp()}, {@link #loop()} and {@link #echo()},
  * which any thread may call.
@@ -31,13 +32,13 @@ public final class Connection {
     private final Output output;
     private final RequestTable requests;
     private final ConnectionCounters counters;
-    private final EchoMessage echo = new EchoMessage();
     private final TaskHandle readTask;
     private final IdleTimer idle;
     private final Task read = this::read;
     private volatile boolean up;
     private volatile String peer = "-";
     private boolean reading;
+    private long batchMicros; // EpochMicros when the current read batch was read: every echo's bfdd_time
     private int attachedRows; // over every catalog; CatalogRow.attach keeps it
 
     Connection(final Dispatcher dispatcher, final EventLoop loop, final Settings s) {
@@ -301,6 +302,7 @@ public final class Connection {
         }
         counters.inputBytes += n;
         idle.input();
+        batchMicros = EpochMicros.now(); // once per batch: per echo, this read cost as much as the rest
         final int end = in.position();
         counters.inputBytesPeak = Math.max(counters.inputBytesPeak, end);
         int at = 0;
@@ -332,12 +334,7 @@ public final class Connection {
     private boolean handle(final int type, final int id, final int at, final int length) {
         try {
             if (type == MessageType.ECHO_REQUEST) {
-                final int r = output.reserveAhead(MessageType.ECHO_LENGTH);
-                if (r >= 0) {
-                    final long dpTime = echo.wrap(in, at).dpTime();
-                    echo.encodeReply(output.buffer(), r, id).dpTime(dpTime).bfddTime(EpochMicros.now());
-                    output.commit(MessageType.ECHO_LENGTH, false);
-                }
+                output.echoReply(in, at, batchMicros);
                 return true;
             }
             if (!requests.answer(type, id, in, at, length)) {

@@ -8,6 +8,8 @@ import javax.net.ssl.SSLException;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
+import org.bgpmgmt.wire.EchoMessage;
+import org.bgpmgmt.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +117,18 @@ final class Output {
         }
         counters.outputFullEvents++;
         return -1;
+    }
+
+    /**
+     * Answers the ECHO_REQUEST at {@code at} in {@code in} ahead of owed rows: its id and dp_time
+     * back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full when no room.
+     */
+    void echoReply(final ByteBuffer in, final int at, final long bfddMicros) {
+        final int r = reserveAhead(MessageType.ECHO_LENGTH);
+        if (r >= 0) {
+            EchoMessage.writeReply(in, at, out, r, bfddMicros); // no flyweight: its wraps cost GC barriers
+            commit(MessageType.ECHO_LENGTH, false);
+        }
     }
 
     /** Completes a reserved message; {@code arm}: keep a write task for it (not inside a read batch). */

@@ -115,6 +115,17 @@ class SubmitTest {
     }
 
     @Test
+    void shouldNotCountTheCallerAsDrivingAfterRunOnceOnAFinishedLoop() {
+        final EventLoop embedded = new EventLoop(new EventLoopConfig().name("submit-finished"));
+        embedded.runOnce(0);
+        assertTrue(embedded.shutdown(Duration.ofSeconds(10)));
+        assertThrows(IllegalStateException.class, () -> embedded.runOnce(0));
+        assertFalse(EventLoop.inAnyLoop(), "runOnce on a finished loop must not make its caller a loop thread");
+        assertThrows(IllegalStateException.class, () -> embedded.runOnce(0));
+        assertFalse(EventLoop.inAnyLoop(), "nor does a second failing runOnce");
+    }
+
+    @Test
     void shouldRefuseToWaitForAnotherLoopFromALoopThread() throws Exception {
         try (EventLoop a = new EventLoop(new EventLoopConfig().name("submit-a")).start();
              EventLoop b = new EventLoop(new EventLoopConfig().name("submit-b")).start()) {

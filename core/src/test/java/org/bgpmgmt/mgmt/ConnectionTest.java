@@ -131,6 +131,31 @@ class ConnectionTest {
     }
 
     @Test
+    void shouldGiveEveryEchoReplyOfOneBatchTheBatchTimeAndItsOwnDpTime() throws IOException {
+        final int count = 8;
+        final ByteBuffer batch = ByteBuffer.allocate(count * MessageType.ECHO_LENGTH);
+        for (int i = 0; i < count; i++) {
+            batch.put(Frames.echoRequest(100 + i, 5_000 + i));
+        }
+        final long before = EpochMicros.now();
+        peer.write(batch.flip());
+        final ByteBuffer replies = read(count * MessageType.ECHO_LENGTH);
+        final long after = EpochMicros.now();
+        // The premise: all eight requests came in one read (one batch), as one small loopback write does.
+        assertEquals(count * MessageType.ECHO_LENGTH, connection.stats().inputBytesPeak(), "one read batch");
+        final EchoMessage reply = new EchoMessage();
+        final long batchTime = reply.wrap(replies, 0).bfddTime();
+        assertTrue(batchTime >= before && batchTime <= after, batchTime + " not in [" + before + ", " + after + "]");
+        for (int i = 0; i < count; i++) {
+            reply.wrap(replies, i * MessageType.ECHO_LENGTH);
+            assertEquals(MessageType.ECHO_REPLY, reply.type());
+            assertEquals(100 + i, reply.id());
+            assertEquals(5_000 + i, reply.dpTime(), "each reply echoes its own dp_time");
+            assertEquals(batchTime, reply.bfddTime(), "reply " + i + " carries the batch's time");
+        }
+    }
+
+    @Test
     void shouldPairAReplyByIdAndTimeOutTheOtherOnTheLoopClock() throws IOException {
         final CompletableFuture<Integer> answered = connection.request(12, (out, at, id) -> write(out, at, id, 5),
             USER_TYPE + 1, (in, at, length) -> in.getInt(at + 8));

@@ -40,7 +40,7 @@ public final class App {
             + ", requires " + new TreeSet<>(descriptor.requires()));
 
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("consumer-modular")).start()) {
-            final BgpMgmtContext control = BgpMgmtContext.listen(loop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().role(Role.CONTROL_PLANE));
             final CountDownLatch up = new CountDownLatch(1);
             control.addListener(new SessionListener() {
@@ -51,7 +51,8 @@ public final class App {
                     }
                 }
             });
-            final BgpMgmtContext dataPlane = BgpMgmtContext.connect(loop, control.endpoint(),
+            control.start().get(10, TimeUnit.SECONDS); // binds: the real port is known from here
+            final BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(),
                 new BgpMgmtConfig().role(Role.DATA_PLANE));
             dataPlane.addListener(new SessionListener() {
                 @Override
@@ -59,6 +60,7 @@ public final class App {
                     dataPlane.reportState(session.lid(), BfdState.UP, 0);
                 }
             });
+            dataPlane.start();
             control.updateSession(BfdSession.builder(7)
                 .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2")).build());
             if (!up.await(10, TimeUnit.SECONDS)) {
