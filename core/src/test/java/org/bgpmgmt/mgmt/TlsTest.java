@@ -270,6 +270,20 @@ class TlsTest {
     }
 
     @Test
+    void shouldCountAHandshakeInProgressAgainstTheConnectionLimit() throws Exception {
+        final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").maxConnections(1).tls(tls(server))));
+        try (RawPeer silent = new RawPeer(srv.endpoint())) {
+            Await.until("the silent peer holds the one slot", GENEROUS, () -> srv.stats().accepted() == 1);
+            final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+            Await.until("a TLS client refused at the limit", GENEROUS, () -> srv.stats().rejected() >= 1);
+            assertTrue(srv.stats().connections().isEmpty(), "no connection while the handshake holds the slot");
+            assertFalse(cli.stats().connections().get(0).up());
+            assertEquals(0, srv.stats().tlsFailures(), "refused by the limit, not by TLS");
+        }
+    }
+
+    @Test
     void shouldRefuseTlsOnAUnixSocket() throws Exception {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BgpMgmtContext.server(
             serverLoop, Endpoint.parse("unix:" + pkiDir.resolve("s.sock")), new BgpMgmtConfig().tls(tls(server))));
