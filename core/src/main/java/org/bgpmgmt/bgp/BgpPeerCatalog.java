@@ -67,6 +67,7 @@ public final class BgpPeerCatalog implements Catalog {
     private final PeerKeyMessage keyOnly = new PeerKeyMessage();
     private final PeerCountersMessage countersIn = new PeerCountersMessage();
     private volatile BgpMgmtContext context;
+    private volatile CatalogFigures figures;
 
     /**
      * Creates an empty catalog for {@code role}. Any thread.
@@ -120,6 +121,7 @@ public final class BgpPeerCatalog implements Catalog {
             types.define(type, String.format("BGP_CATALOG_RESERVED_0x%04X", type), 0, receiver);
         }
         table.context(target);
+        figures = new CatalogFigures(target, table);
         context = target;
     }
 
@@ -131,6 +133,7 @@ public final class BgpPeerCatalog implements Catalog {
     @Override
     public void connectionUp(final Connection connection) {
         table.connectionUp(connection);
+        figures.prime(); // a read during a later stall finds figures instead of waiting
     }
 
     /**
@@ -142,6 +145,7 @@ public final class BgpPeerCatalog implements Catalog {
     @Override
     public void connectionDown(final Connection connection) {
         table.connectionDown(connection);
+        figures.prime();
     }
 
     /**
@@ -290,13 +294,14 @@ public final class BgpPeerCatalog implements Catalog {
     // ---------------------------------------------------------------- both roles
 
     /**
-     * Returns the peers of the table, sorted by unsigned key. Any thread, waiting as the class
-     * describes.
+     * Returns the peers of the table, sorted by unsigned key. Any thread; never waits on a stuck loop
+     * (a {@link org.bgpmgmt.event.LoopSnapshot} read: as of the loop's next turn, or of before a stall).
      *
      * @return a snapshot
      */
     public List<BgpPeer> peers() {
-        return call("peers", table::peers);
+        added("peers");
+        return figures.peers();
     }
 
     /**
@@ -311,12 +316,13 @@ public final class BgpPeerCatalog implements Catalog {
     }
 
     /**
-     * Returns the catalog's counters. Any thread, waiting as the class describes.
+     * Returns the catalog's counters. Any thread; never waits on a stuck loop, as {@link #peers()}.
      *
      * @return a snapshot
      */
     public BgpCatalogStats stats() {
-        return call("stats", table::stats);
+        added("stats");
+        return figures.stats();
     }
 
     /**

@@ -168,7 +168,9 @@ final class Accounting {
     List<TaskStats> snapshot() {
         final List<TaskStats> out = new ArrayList<>(rows.size());
         for (TaskCounters row : rows.values()) {
-            out.add(row.snapshot());
+            if (row.calls > 0) { // a row is made when its first run starts: show it once it has run
+                out.add(row.snapshot());
+            }
         }
         out.sort(Comparator.comparing(TaskStats::name));
         return out;

@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
@@ -39,6 +41,16 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * JFR {@link SlowTaskEvent}: see {@link #showCpu()} and {@link #taskStats()}.
  */
 public final class EventLoop extends LoopTasks implements AutoCloseable {
+    /** How long a task may hold the loop before a figure read stops waiting for fresh figures. */
+    static final Duration FIGURES_PATIENCE = Duration.ofMillis(50);
+
+    private final ThreadFactory threadFactory;
+    private final LoopWatch watch;
+    private final LoopSnapshot<List<TaskStats>> stats;
+    private final Executor executor = new LoopExecutor(this);
+    /** Loop thread only: whether the watchdog knows this loop. */
+    private boolean watched;
+
     /** Creates a loop with the default {@link EventLoopConfig}. */
     public EventLoop() {
         this(new EventLoopConfig());
@@ -52,6 +64,10 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
      */
     public EventLoop(final EventLoopConfig config) {
         super(config);
+        this.threadFactory = config.threadFactory();
+        this.watch = config.watchdogNanos() == 0 ? null
+            : new LoopWatch(this, scheduler.pulse, config.watchdogNanos(), config.stallHandler());
+        this.stats = LoopSnapshot.of(this, () -> List.copyOf(scheduler.taskStats()), List.of(), FIGURES_PATIENCE);
     }
 
     /**
@@ -75,8 +91,8 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     // ---------------------------------------------------------------- accounting (any thread)
 
     /**
-     * Renders the accounting table, as FRR's {@code show event cpu}. Any thread (from another
-     * thread it waits for the loop to copy its figures, as {@link #taskStats()} does).
+     * Renders the accounting table, as FRR's {@code show event cpu}. Any thread; as fresh as
+     * {@link #taskStats()}.
      *
      * <p><b>What the CPU columns mean.</b> The loop does not read the thread CPU clock around each
      * task (on Linux that is a system call). It reads it at the end of each turn that ran tasks,
@@ -96,33 +112,89 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     }
 
     /**
-     * Returns the accounting figures, one entry per task name, sorted by name. Any thread: from
-     * another thread it asks the loop for a copy through {@link #submit} and waits up to the
-     * configured shutdown timeout.
+     * Returns the accounting figures, one entry per task name, sorted by name. Any thread, and
+     * never held up by a stuck loop: from another thread it is a {@link LoopSnapshot} read, as of
+     * the loop's next turn when the loop turns, and as of before the stall while a task has held
+     * the loop for more than 50 ms; on the loop thread, and once the loop has stopped, it is exact.
      *
      * @return an immutable snapshot; empty before the loop has started
-     * @throws IllegalStateException when called from a thread that drives another loop (which must
-     *     never wait on this one), or when the loop does not answer in time
      */
     public List<TaskStats> taskStats() {
-        if (inLoop() || lifecycle.terminated()) {
+        if (lifecycle.terminated()) {
             return List.copyOf(scheduler.taskStats()); // after termination nothing writes the figures
         }
-        if (!lifecycle.hasThread()) {
-            return List.of();
+        return stats.read();
+    }
+
+    /**
+     * Clears the accounting table, as FRR's {@code clear event cpu}: at once on the loop thread,
+     * else at the loop's next turn (so it waits for a stuck task to end). Any thread; never blocks.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the loop is shut down
+     */
+    public void clearCpu() {
+        if (inLoop()) {
+            clearAccounting();
+        } else {
+            submit(() -> {
+                clearAccounting();
+                return null;
+            });
         }
-        if (inAnyLoop()) {
-            throw new IllegalStateException("taskStats of loop " + name + " called from the thread of another loop, "
-                + Thread.currentThread().getName() + ", which must not wait");
-        }
-        final List<TaskStats> stats = awaitLoop(submit(scheduler::taskStats), null);
-        if (stats != null) {
-            return List.copyOf(stats);
-        }
-        if (lifecycle.terminated()) {
-            return List.copyOf(scheduler.taskStats());
-        }
-        throw new IllegalStateException("loop " + name + " did not answer taskStats within " + shutdownTimeout);
+    }
+
+    /**
+     * Returns the loop's gauges, read from what the loop publishes, without waiting for it. Any
+     * thread; each figure's freshness is in {@link LoopGauges}.
+     *
+     * @return the gauges now
+     */
+    public LoopGauges gauges() {
+        final LoopPulse pulse = scheduler.pulse;
+        final long now = clock.nanoTime();
+        final LoopPulse.RunningTask t = pulse.running();
+        final long lastTurn = pulse.lastTurnNanos();
+        return new LoopGauges(name, submissions.size(), pulse.timers(), pulse.channels(), pulse.turns(),
+            lastTurn == 0 ? 0 : now - lastTurn, pulse.busyNanos(), pulse.utilization(now),
+            t == null ? null : t.name(), t == null ? 0 : Math.max(0, now - t.startNanos()), stalls());
+    }
+
+    /**
+     * Returns how many stalls the watchdog has reported for this loop. Any thread.
+     *
+     * @return the count, 0 when the watchdog is off
+     */
+    public long stalls() {
+        return watch == null ? 0 : watch.stalls();
+    }
+
+    /**
+     * Returns the last stall the watchdog reported for this loop. Any thread.
+     *
+     * @return the stall, or null when none was seen (or the watchdog is off)
+     */
+    public Stall lastStall() {
+        return watch == null ? null : watch.lastStall();
+    }
+
+    /**
+     * Returns the watchdog threshold of this loop. Any thread.
+     *
+     * @return the threshold; {@link Duration#ZERO} when the watchdog is off
+     */
+    public Duration watchdogThreshold() {
+        return watch == null ? Duration.ZERO : Duration.ofNanos(watch.thresholdNanos());
+    }
+
+    /**
+     * Returns an {@link Executor} view of this loop: each command runs once on the loop thread, as
+     * an event accounted under {@code "executor"}. Any thread; the view never blocks and throws
+     * {@link java.util.concurrent.RejectedExecutionException} once the loop is shut down.
+     *
+     * @return the view (the same object every call)
+     */
+    public Executor executor() {
+        return executor;
     }
 
     /**
@@ -148,6 +220,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     public void run() {
         lifecycle.claim("run");
         lifecycle.markRunning();
+        watch();
         lifecycle.enterTurn();
         try {
             while (lifecycle.running()) {
@@ -177,6 +250,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
             throw new IllegalStateException("loop " + name + " is shut down");
         }
         lifecycle.markRunning();
+        watch();
         lifecycle.enterTurn();
         try {
             scheduler.turn(TimeUnit.MILLISECONDS.toNanos(maxWaitMillis));
@@ -189,13 +263,17 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     }
 
     /**
-     * Starts the loop on a new thread named after the loop. Any thread.
+     * Starts the loop on a new thread: the config's thread factory's, else a platform thread named
+     * after the loop. Any thread.
      *
      * @return this loop
      * @throws IllegalStateException when the loop already has a thread
      */
     public EventLoop start() {
-        final Thread t = new Thread(this::run, name);
+        final Thread t = threadFactory == null ? new Thread(this::run, name) : threadFactory.newThread(this::run);
+        if (t == null) {
+            throw new IllegalStateException("the thread factory of loop " + name + " returned null");
+        }
         if (!lifecycle.bind(t)) {
             throw new IllegalStateException("loop " + name + " is already driven by " + lifecycle.threadName());
         }
@@ -272,6 +350,28 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     @Override
     public String toString() {
         return "EventLoop[" + name + ']';
+    }
+
+    private void clearAccounting() {
+        scheduler.accounting.turnEnded(clock.nanoTime()); // pending runs first, so none lands after the clear
+        scheduler.accounting.reset();
+    }
+
+    private void watch() {
+        if (watch != null && !watched) {
+            watched = true; // once: runOnce calls this every turn
+            Watchdog.watch(watch);
+        }
+    }
+
+    Thread thread() {
+        return lifecycle.thread();
+    }
+
+    /** Tells whether one task has held the loop longer than {@code nanos} and still runs. */
+    boolean heldLongerThan(final long nanos) {
+        final LoopPulse.RunningTask t = scheduler.pulse.running();
+        return t != null && clock.nanoTime() - t.startNanos() > nanos;
     }
 
     Scheduler scheduler() {

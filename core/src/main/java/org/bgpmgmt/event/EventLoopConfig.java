@@ -23,6 +23,9 @@ public final class EventLoopConfig {
     private Duration shutdownTimeout = Duration.ofSeconds(5);
     private int maxSubmissionsPerTurn = 16_384;
     private NanoClock cpuClock;
+    private java.util.concurrent.ThreadFactory threadFactory;
+    private Duration watchdogThreshold = Duration.ofSeconds(5);
+    private StallHandler stallHandler = StallHandler.LOG;
 
     /** Creates a config holding the defaults. */
     public EventLoopConfig() {
@@ -166,6 +169,47 @@ public final class EventLoopConfig {
         return this;
     }
 
+    /**
+     * Sets the factory {@link EventLoop#start()} makes the loop thread with (daemon flag, priority,
+     * uncaught-exception handler, thread name); null (the default) makes a platform thread named
+     * after the loop.
+     *
+     * @param factory the factory, or null
+     * @return this config
+     */
+    public EventLoopConfig threadFactory(final java.util.concurrent.ThreadFactory factory) {
+        this.threadFactory = factory;
+        return this;
+    }
+
+    /**
+     * Sets how long a task may hold the loop before the watchdog reports it, while it still runs
+     * (default 5 s, FRR's wall-time warning); {@link Duration#ZERO} turns the watchdog off for this
+     * loop.
+     *
+     * @param threshold the threshold, zero or positive
+     * @return this config
+     */
+    public EventLoopConfig watchdogThreshold(final Duration threshold) {
+        Objects.requireNonNull(threshold, "watchdogThreshold");
+        if (threshold.isNegative()) {
+            throw new IllegalArgumentException("watchdogThreshold < 0: " + threshold);
+        }
+        this.watchdogThreshold = threshold;
+        return this;
+    }
+
+    /**
+     * Sets what the watchdog does with a stall (default {@link StallHandler#LOG}, an slf4j warning).
+     *
+     * @param handler the handler; runs on the watchdog thread
+     * @return this config
+     */
+    public EventLoopConfig stallHandler(final StallHandler handler) {
+        this.stallHandler = Objects.requireNonNull(handler, "stallHandler");
+        return this;
+    }
+
     /** Returns an independent copy, so that a loop or group never changes its caller's config. */
     EventLoopConfig copy() {
         final EventLoopConfig c = new EventLoopConfig();
@@ -181,6 +225,9 @@ public final class EventLoopConfig {
         c.shutdownTimeout = shutdownTimeout;
         c.maxSubmissionsPerTurn = maxSubmissionsPerTurn;
         c.cpuClock = cpuClock;
+        c.threadFactory = threadFactory;
+        c.watchdogThreshold = watchdogThreshold;
+        c.stallHandler = stallHandler;
         return c;
     }
 
@@ -244,5 +291,17 @@ public final class EventLoopConfig {
 
     NanoClock cpuClock() {
         return cpuClock;
+    }
+
+    java.util.concurrent.ThreadFactory threadFactory() {
+        return threadFactory;
+    }
+
+    long watchdogNanos() {
+        return watchdogThreshold.toNanos();
+    }
+
+    StallHandler stallHandler() {
+        return stallHandler;
     }
 }

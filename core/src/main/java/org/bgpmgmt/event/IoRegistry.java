@@ -139,6 +139,11 @@ final class IoRegistry {
         return key == null ? null : (IoRegistration) key.attachment();
     }
 
+    /** Returns how many channels are registered with the selector (cancelled keys until the next select). */
+    int channels() {
+        return selector.isOpen() ? selector.keys().size() : 0;
+    }
+
     /** Adds every handle sitting in a slot and not already in a queue to {@code out}. */
     void collectWaiting(final List<TaskHandle> out) {
         if (!selector.isOpen()) {

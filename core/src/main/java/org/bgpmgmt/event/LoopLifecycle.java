@@ -90,6 +90,10 @@ final class LoopLifecycle {
         return THREAD.compareAndSet(this, null, t);
     }
 
+    Thread thread() {
+        return thread;
+    }
+
     String threadName() {
         final Thread t = thread;
         return t == null ? "none" : t.getName();

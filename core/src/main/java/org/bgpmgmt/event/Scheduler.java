@@ -32,16 +32,14 @@ final class Scheduler {
     private final LoopSweep sweep = new LoopSweep(this);
     private final AtomicLong wakeups = new AtomicLong();
     private final WakeupFlag wakeupFlag = new WakeupFlag();
-    private long turns;
+    final LoopPulse pulse = new LoopPulse();
     private Task lastTask;
     private TaskCounters lastRow;
     private long turnStart;
     private long taskStart;
     private long taskYieldNanos;
-    /** How many tasks are running on the stack: more than 0 inside a task. */
-    private int running;
+    private int running; // how many tasks are on the stack: more than 0 inside a task
 
-    /** Opens the loop's selector. */
     static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
         try {
             return new Scheduler(loop, config);
@@ -65,16 +63,17 @@ final class Scheduler {
      * and ready I/O, in that order. Nothing added during the turn runs in it.
      */
     void turn(final long maxWaitNanos) {
-        turns++;
         drainSubmissions();
         ready.takeAll(events);
         select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         final long now = clock.nanoTime();
         turnStart = now;
+        pulse.turnStarted(now);
         timers.expire(now, ready);
         ready.takeAll(ioReady);
-        runReady(now);
+        final long end = runReady(now);
         io.syncInterestOps();
+        pulse.turnEnded(end - now, timers.size(), io.channels());
     }
 
     private void select(final long maxWaitNanos) {
@@ -105,7 +104,7 @@ final class Scheduler {
         }
     }
 
-    private void runReady(final long now) {
+    private long runReady(final long now) {
         long start = now;
         TaskHandle h;
         while ((h = ready.poll()) != null) {
@@ -131,11 +130,15 @@ final class Scheduler {
             pool.recycle(h);
         }
         accounting.turnEnded(start);
+        return start;
     }
 
     private void invoke(final TaskHandle h, final TaskCounters row, final long start) {
         taskStart = start;
         taskYieldNanos = h.yieldNanos != 0 ? h.yieldNanos : defaultYieldNanos;
+        if (running == 0) {
+            pulse.taskBegan(row, h.kind, start); // what the watchdog sees
+        }
         running++;
         try {
             h.task.run(h);
@@ -145,7 +148,9 @@ final class Scheduler {
             accounting.failed(row, e, start);
             throw e;
         } finally {
-            running--;
+            if (--running == 0) {
+                pulse.taskEnded();
+            }
         }
     }
 
@@ -352,8 +357,7 @@ final class Scheduler {
         return pool;
     }
 
-    /** Bulk cancellation and the stop sequence. */
-    LoopSweep sweep() {
+    LoopSweep sweep() { // bulk cancellation and the stop sequence
         return sweep;
     }
 
@@ -367,7 +371,7 @@ final class Scheduler {
     }
 
     long turns() {
-        return turns;
+        return pulse.turns();
     }
 
     long wakeups() {

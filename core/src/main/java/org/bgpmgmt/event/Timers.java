@@ -61,6 +61,15 @@ final class Timers {
         return next == null ? fallback : next.deadline;
     }
 
+    /** Returns how many timers are scheduled, settling ones included. */
+    int size() {
+        int n = heap.size();
+        for (TaskHandle h = settling.peek(); h != null; h = h.next) {
+            n++;
+        }
+        return n;
+    }
+
     boolean isEmpty() {
         return heap.size() == 0 && settling.isEmpty();
     }

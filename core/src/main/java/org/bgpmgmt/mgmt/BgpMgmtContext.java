@@ -25,7 +25,9 @@ import org.bgpmgmt.wire.BfdState;
  * <p><b>Threads.</b> Any thread, except where a method says "loop thread only". A method that
  * returns a value runs at once on the loop thread, else waits for the loop at most the config's
  * {@code callTimeout}, and refuses to wait on another loop's thread ({@link IllegalStateException}
- * naming the call). Listeners and catalogs run on the loop thread.
+ * naming the call). Listeners and catalogs run on the loop thread. <b>Figure reads</b> ({@link #stats}, {@link
+ * #sessions}, {@link #connections}, {@link #showDistributed}) never wait on a stuck loop: off the loop they are
+ * {@link org.bgpmgmt.event.LoopSnapshot} reads, as of the loop's next turn, or of before a stall past 50 ms.
  *
  * <p><b>Close.</b> {@link #close()} flushes within the close timeout, then closes. Closing the
  * context and its loop is harmless in either order: once the loop has terminated, {@code close()}
@@ -44,6 +46,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final BfdSessions sessions;
     private final Sockets sockets;
     private final ContextClose closer;
+    private final ContextFigures figures;
     private final AtomicInteger state = new AtomicInteger(NEW);
 
     private BgpMgmtContext(final EventLoop loop, final BgpMgmtConfig config, final Endpoint listen,
@@ -57,6 +60,8 @@ public final class BgpMgmtContext implements AutoCloseable {
         this.closer = new ContextClose(loop, settings, dispatch, sockets);
         this.sessions = new BfdSessions(role, listeners);
         addCatalog(sessions);
+        this.figures = new ContextFigures(this, loop, () -> sockets.stats(settings, dispatch, listeners, sessions),
+            sessions::sessions, () -> List.copyOf(sockets.connections()));
     }
 
     /**
@@ -145,7 +150,7 @@ public final class BgpMgmtContext implements AutoCloseable {
             if (state.get() == CLOSED) { // a close() that raced this start ran first on the loop
                 throw new IllegalStateException("start: " + this + " was closed before it started");
             }
-            return CompletableFuture.completedFuture(sockets.start());
+            return CompletableFuture.completedFuture(figures.prime(sockets.start()));
         });
     }
 
@@ -291,12 +296,12 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns the sessions, sorted by lid. Any thread, waiting as the class describes.
+     * Returns the sessions, sorted by lid. Any thread; a figure read, as the class describes.
      *
      * @return the sessions, sorted by lid
      */
     public List<BfdSession> sessions() {
-        return await("BgpMgmtContext.sessions", sessions::sessions);
+        return figures.sessions();
     }
 
     /**
@@ -310,18 +315,16 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns the connections now open; a client's one connection is included even while down.
-     * Any thread, waiting as the class describes.
+     * Returns the connections open; a client's one connection even while down. Any thread; a figure read.
      *
      * @return an immutable list of the connections
      */
     public List<Connection> connections() {
-        return await("BgpMgmtContext.connections", () -> List.copyOf(sockets.connections()));
+        return figures.connections();
     }
 
     /**
-     * Returns the connection that is up with the fewest catalog rows attached, where a catalog
-     * attaches a row that has none. Loop thread only.
+     * Returns the connection up with the fewest catalog rows, where a catalog attaches a new row. Loop thread only.
      *
      * @return the connection, or null when none is up
      */
@@ -333,18 +336,17 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns a snapshot of every counter of the context and its connections. Any thread,
-     * waiting as the class describes.
+     * Returns every counter of the context and its connections. Any thread; a figure read.
      *
      * @return the counters of the context and its connections
      */
     public ContextStats stats() {
-        return await("BgpMgmtContext.stats", () -> sockets.stats(settings, dispatch, listeners, sessions));
+        return figures.stats();
     }
 
     /**
      * Renders the counters of {@link #stats()} as text, in the manner of bfdd's
-     * {@code show bfd distributed}. Any thread, waiting as the class describes.
+     * {@code show bfd distributed}. Any thread; a figure read.
      *
      * @return the counters as text
      */
@@ -376,16 +378,14 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the context's loop and returns its result: at once on the loop thread,
-     * else waiting at most the config's {@code callTimeout}; the blocking form a catalog's own
-     * conveniences are built on. Any thread except another loop's.
+     * Runs {@code work} on the context's loop and returns its result: at once on the loop thread, else waiting at
+     * most the config's {@code callTimeout} (the blocking form catalogs build on). Any thread except another loop's.
      *
      * @param caller the name of the calling method, for the exception messages
      * @param work what to run; its exception is rethrown (a checked one wrapped)
      * @param <T> the result type
      * @return the work's result
-     * @throws IllegalStateException naming {@code caller} on another loop's thread, or when the loop
-     *     does not answer within the call timeout
+     * @throws IllegalStateException naming {@code caller} on another loop's thread, or when the loop times out
      * @throws java.util.concurrent.RejectedExecutionException when the loop has stopped
      */
     public <T> T await(final String caller, final java.util.concurrent.Callable<T> work) {

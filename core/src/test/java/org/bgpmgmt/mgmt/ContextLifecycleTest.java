@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
@@ -188,8 +189,9 @@ class ContextLifecycleTest {
         final RawPeer peer = new RawPeer(server.endpoint());
         Await.until("accepted", () -> server.stats().accepted() == 1);
         assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
-        assertThrows(java.util.concurrent.RejectedExecutionException.class, server::sessions,
-            "a stopped loop answers nothing");
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> server.sessionState(1),
+            "a stopped loop runs nothing");
+        assertEquals(List.of(), server.sessions(), "figures stay readable: the last ones published");
         server.close(); // the loop ran its last turn: the caller's thread releases the sockets
         assertFalse(Files.exists(sock), "socket file removed by the late close");
         assertTrue(peer.closedByPeer(Duration.ofSeconds(10)), "the accepted connection was closed");
@@ -202,8 +204,10 @@ class ContextLifecycleTest {
         final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
         try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
             final IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> getWithin(other.submit(control::sessions)));
-            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessions"), refused.getMessage());
+                () -> getWithin(other.submit(() -> control.sessionState(1))));
+            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessionState"), refused.getMessage());
+            getWithin(loop.submit(control::sessions)); // a figure read: publishes without waiting
+            assertEquals(List.of(), getWithin(other.submit(control::sessions)), "figures answer another loop");
             assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
             control.close();
             control.close();

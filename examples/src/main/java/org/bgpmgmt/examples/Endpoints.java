@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Endpoints {
     private static final Logger LOG = LoggerFactory.getLogger("org.bgpmgmt.examples");
+    private static final String ADMIN_HELP = "unix:PATH or 127.0.0.1:PORT: serve show commands there (off when empty)";
 
     private Endpoints() {
     }
@@ -48,14 +49,16 @@ final class Endpoints {
             .option("--connect", "127.0.0.1:50700", "bfdd's data-plane address")
             .option("--state", "up", "state to report for every session bfdd pushes: up, down, init, admin-down")
             .option("--stats", "10", "seconds between stats lines")
-            .option("--duration", "0", "seconds to run; 0 runs until SIGINT or SIGTERM");
+            .option("--duration", "0", "seconds to run; 0 runs until SIGINT or SIGTERM")
+            .option("--admin", "", ADMIN_HELP);
     }
 
     private static Args common(final Args args) {
         return args.option("--role", "control", "control (push sessions, like bfdd) or dataplane")
             .option("--sessions", "0", "control role: sessions to push at start")
             .option("--stats", "10", "seconds between stats lines")
-            .option("--duration", "0", "seconds to run; 0 runs until SIGINT or SIGTERM");
+            .option("--duration", "0", "seconds to run; 0 runs until SIGINT or SIGTERM")
+            .option("--admin", "", ADMIN_HELP);
     }
 
     static int server(final Args args, final PrintStream out) throws Exception {
@@ -114,9 +117,13 @@ final class Endpoints {
             loop.close();
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
+        final org.bgpmgmt.admin.AdminServer admin = AdminCommand.serve(args.string("--admin"), loop, context);
         final CountDownLatch stop = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {
             LOG.info("stopping: flushing queued output and closing");
+            if (admin != null) {
+                admin.close();
+            }
             out.println(args.command() + ": stopping; " + StatsTask.line(context));
             context.close();
             loop.shutdown(Duration.ofSeconds(5));
@@ -125,7 +132,8 @@ final class Endpoints {
         Runtime.getRuntime().addShutdownHook(hook);
         loop.addTimerMillis(every.toMillis(), new StatsTask(context, every.toMillis()), context,
             new TaskHandle("examples_stats"));
-        out.println(args.command() + ": " + context.endpoint() + " as " + role + "; stop with Ctrl-C");
+        out.println(args.command() + ": " + context.endpoint() + " as " + role + "; stop with Ctrl-C"
+            + (admin != null ? "; admin endpoint " + admin.address() : ""));
         if (runMillis > 0) {
             Thread.sleep(runMillis);
             Runtime.getRuntime().removeShutdownHook(hook);

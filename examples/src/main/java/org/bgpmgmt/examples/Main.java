@@ -24,6 +24,8 @@ public final class Main {
           client     a long-running BgpMgmt client (--connect ADDR, --role control|dataplane)
           dataplane  a distributed data plane for a real FRR bfdd (--connect ADDR)
           echo       an echo server and client on one event loop
+          admin      send show commands to a daemon's admin endpoint (admin unix:PATH "show event cpu")
+          metrics    print the Prometheus scrape of a control and a data plane
 
         ADDR is HOST:PORT, [IPV6]:PORT or unix:PATH. COMMAND --help describes its options.
         """;
@@ -48,6 +50,9 @@ public final class Main {
             out.print(COMMANDS);
             return 0;
         }
+        if (command.equals("admin")) {
+            return AdminCommand.run(rest, out, err); // positional arguments: its own parsing
+        }
         final Args spec;
         switch (command) {
             case "demo":
@@ -61,6 +66,9 @@ public final class Main {
                 break;
             case "dataplane":
                 spec = Endpoints.dataplaneArgs();
+                break;
+            case "metrics":
+                spec = MetricsCommand.args();
                 break;
             case "echo":
                 spec = new Args("echo", "An echo server and client on one event loop over 127.0.0.1.")
@@ -77,7 +85,8 @@ public final class Main {
                 out.print(spec.usage());
                 return 0;
             }
-            Logging.configure(spec.has("--verbose"), !command.equals("demo") && !command.equals("echo"));
+            Logging.configure(spec.has("--verbose"), !command.equals("demo") && !command.equals("echo")
+                && !command.equals("metrics"));
             switch (command) {
                 case "demo":
                     return DemoCommand.run(spec, out);
@@ -87,6 +96,8 @@ public final class Main {
                     return Endpoints.client(spec, out);
                 case "dataplane":
                     return Endpoints.dataplane(spec, out);
+                case "metrics":
+                    return MetricsCommand.run(spec, out);
                 default:
                     return echo(spec.integer("--count", 1, 100_000_000), out, err);
             }

@@ -1,0 +1,143 @@
+package org.bgpmgmt.admin;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.bgpmgmt.mgmt.BfdSession;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.ConnectionStats;
+import org.bgpmgmt.mgmt.ContextStats;
+
+/**
+ * {@code show bfd distributed} and {@code show bfd peers [brief]}, from each context's figure
+ * reads (which never wait on a stuck loop), laid out as bfdd lays them out. Any thread.
+ */
+final class BfdViews {
+    private BfdViews() {
+    }
+
+    static String distributedText(final List<BgpMgmtContext> contexts) {
+        final StringBuilder sb = new StringBuilder(1024);
+        for (BgpMgmtContext c : contexts) {
+            sb.append(c.showDistributed());
+        }
+        return sb.toString();
+    }
+
+    static String distributedJson(final List<BgpMgmtContext> contexts) {
+        return Json.render(g -> {
+            g.writeStartArray();
+            for (BgpMgmtContext c : contexts) {
+                final ContextStats s = c.stats();
+                g.writeStartObject();
+                g.writeStringField("name", s.name());
+                g.writeStringField("role", s.role().name());
+                g.writeStringField(s.server() ? "listen" : "connect", s.endpoint());
+                g.writeNumberField("sessions", s.sessions());
+                g.writeNumberField("accepted", s.accepted());
+                g.writeNumberField("rejected", s.rejected());
+                g.writeNumberField("refusedByCredentials", s.refusedByCredentials());
+                g.writeNumberField("connectFailures", s.connectFailures());
+                g.writeNumberField("protocolErrors", s.protocolErrors());
+                g.writeNumberField("idleCloses", s.idleCloses());
+                g.writeArrayFieldStart("connections");
+                for (ConnectionStats k : s.connections()) {
+                    connection(g, k);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static void connection(final JsonGenerator g, final ConnectionStats k) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("peer", k.peer());
+        g.writeBooleanField("up", k.up());
+        g.writeNumberField("inputBytes", k.inputBytes());
+        g.writeNumberField("inputBytesPeak", k.inputBytesPeak());
+        g.writeNumberField("inputMessages", k.inputMessages());
+        g.writeNumberField("outputBytes", k.outputBytes());
+        g.writeNumberField("outputBytesPeak", k.outputBytesPeak());
+        g.writeNumberField("outputMessages", k.outputMessages());
+        g.writeNumberField("outputFullEvents", k.outputFullEvents());
+        g.writeNumberField("protocolErrors", k.protocolErrors());
+        g.writeNumberField("unknownMessages", k.unknownMessages());
+        g.writeNumberField("pendingRequests", k.pendingRequests());
+        g.writeNumberField("sessions", k.sessions());
+        g.writeEndObject();
+    }
+
+    static String peersText(final List<BgpMgmtContext> contexts, final boolean brief) {
+        final StringBuilder sb = new StringBuilder(1024);
+        int count = 0;
+        for (BgpMgmtContext c : contexts) {
+            count += c.sessions().size();
+        }
+        if (brief) {
+            sb.append("Session count: ").append(count).append('\n');
+            sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", "SessionId", "LocalAddress",
+                "PeerAddress", "Interface"));
+            sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", "=========", "============",
+                "===========", "========="));
+        } else {
+            sb.append("BFD Peers:\n");
+        }
+        for (BgpMgmtContext c : contexts) {
+            for (BfdSession s : c.sessions()) {
+                if (brief) {
+                    sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", Integer.toUnsignedString(s.lid()),
+                        s.source().getHostAddress(), s.destination().getHostAddress(), ifname(s)));
+                } else {
+                    peer(sb, c, s);
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void peer(final StringBuilder sb, final BgpMgmtContext c, final BfdSession s) {
+        sb.append("\tpeer ").append(s.destination().getHostAddress()).append(" local-address ")
+            .append(s.source().getHostAddress());
+        if (!ifname(s).isEmpty()) {
+            sb.append(" interface ").append(ifname(s));
+        }
+        sb.append('\n');
+        sb.append("\t\tID: ").append(Integer.toUnsignedString(s.lid())).append('\n');
+        sb.append("\t\tContext: ").append(c.name()).append('\n');
+        sb.append("\t\tDetect-multiplier: ").append(s.detectMultiplier()).append('\n');
+        sb.append("\t\tReceive interval: ").append(s.minRxMicros() / 1000).append("ms\n");
+        sb.append("\t\tTransmission interval: ").append(s.minTxMicros() / 1000).append("ms\n");
+        sb.append("\t\tEcho receive interval: ").append(s.minEchoRxMicros() / 1000).append("ms\n");
+        sb.append("\t\tEcho transmission interval: ").append(s.minEchoTxMicros() / 1000).append("ms\n\n");
+    }
+
+    private static String ifname(final BfdSession s) {
+        return s.ifname() == null ? "" : s.ifname();
+    }
+
+    static String peersJson(final List<BgpMgmtContext> contexts) {
+        return Json.render(g -> {
+            g.writeStartArray();
+            for (BgpMgmtContext c : contexts) {
+                for (BfdSession s : c.sessions()) {
+                    g.writeStartObject();
+                    g.writeStringField("peer", s.destination().getHostAddress());
+                    g.writeStringField("local", s.source().getHostAddress());
+                    g.writeStringField("interface", ifname(s));
+                    g.writeNumberField("id", Integer.toUnsignedLong(s.lid()));
+                    g.writeStringField("context", c.name());
+                    g.writeNumberField("detect-multiplier", s.detectMultiplier());
+                    g.writeNumberField("receive-interval", s.minRxMicros() / 1000);
+                    g.writeNumberField("transmit-interval", s.minTxMicros() / 1000);
+                    g.writeNumberField("echo-receive-interval", s.minEchoRxMicros() / 1000);
+                    g.writeNumberField("echo-transmit-interval", s.minEchoTxMicros() / 1000);
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package org.bgpmgmt.examples;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.mgmt.BfdSession;
+import org.bgpmgmt.mgmt.BgpMgmtConfig;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.Endpoint;
+import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.micrometer.BgpMgmtMetrics;
+
+/**
+ * {@code metrics}: a control plane and a data plane on one loop over a unix socket, a few sessions
+ * pushed, then the Prometheus scrape text of {@link BgpMgmtMetrics} bound to a
+ * {@link PrometheusMeterRegistry}: what a daemon's {@code /metrics} endpoint would serve.
+ */
+final class MetricsCommand {
+    private MetricsCommand() {
+    }
+
+    static Args args() {
+        return new Args("metrics", "Prints the Prometheus scrape of a control and a data plane on one loop.")
+            .option("--sessions", "3", "sessions the control plane pushes");
+    }
+
+    static int run(final Args args, final PrintStream out) throws Exception {
+        final int sessions = args.integer("--sessions", 0, 10_000);
+        final Path dir = Files.createTempDirectory("bgpmgmt-metrics");
+        final Endpoint at = Endpoint.parse("unix:" + dir.resolve("bfd.sock"));
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt")).start();
+             BgpMgmtContext control = BgpMgmtContext.server(loop, at,
+                 new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("control"));
+             BgpMgmtContext data = BgpMgmtContext.client(loop, at,
+                 new BgpMgmtConfig().role(Role.DATA_PLANE).name("dataplane"))) {
+            for (int lid = 1; lid <= sessions; lid++) {
+                control.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("192.0.2.1"),
+                    InetAddress.getByName("198.51.100." + lid % 250)).build());
+            }
+            control.start().get(10, TimeUnit.SECONDS);
+            data.start().get(10, TimeUnit.SECONDS);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (data.sessions().size() < sessions && System.nanoTime() < deadline) {
+                Thread.sleep(10); // polling a condition with a deadline, never synchronising on time
+            }
+            final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new BgpMgmtMetrics().loop(loop).context(control).context(data).bindTo(registry);
+            out.print(registry.scrape());
+            loop.shutdown(Duration.ofSeconds(5));
+            return data.sessions().size() == sessions ? 0 : 1;
+        } finally {
+            Files.deleteIfExists(dir.resolve("bfd.sock"));
+            Files.deleteIfExists(dir);
+        }
+    }
+}

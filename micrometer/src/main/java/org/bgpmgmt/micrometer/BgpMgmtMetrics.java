@@ -1,0 +1,194 @@
+package org.bgpmgmt.micrometer;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.LoopGauges;
+import org.bgpmgmt.event.TaskStats;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.ConnectionStats;
+import org.bgpmgmt.mgmt.ContextStats;
+
+/**
+ * Binds bgpmgmt loops and contexts to a Micrometer registry: per loop the gauges of
+ * {@link LoopGauges}, turn and stall counters and one {@link FunctionTimer} per task name (wall
+ * time) with a CPU-time counter beside it; per context its counters, summed over connections.
+ *
+ * <p><b>Freshness.</b> Meters read figures that never wait on a stuck loop (see
+ * {@link EventLoop#taskStats()} and {@link BgpMgmtContext#stats()}); task and context figures are
+ * read at most once per second per loop or context and shared by that scrape's meters; loop gauges
+ * are read live. Task names that first run after {@link #bindTo} get their timers at the next
+ * {@link #refreshTasks()} (call it before each scrape, or on a timer).
+ *
+ * <p>Configure with {@link #loop} and {@link #context}, then bind. Any thread.
+ */
+public final class BgpMgmtMetrics implements MeterBinder {
+    private static final long MEMO_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final List<LoopMeters> loops = new CopyOnWriteArrayList<>();
+    private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
+    private volatile MeterRegistry registry;
+
+    /** Creates a binder with nothing to bind yet. */
+    public BgpMgmtMetrics() {
+    }
+
+    /**
+     * Adds a loop. Any thread; before {@link #bindTo}.
+     *
+     * @param loop the loop
+     * @return this binder
+     */
+    public BgpMgmtMetrics loop(final EventLoop loop) {
+        loops.add(new LoopMeters(Objects.requireNonNull(loop, "loop")));
+        return this;
+    }
+
+    /**
+     * Adds a context. Any thread; before {@link #bindTo}.
+     *
+     * @param context the context
+     * @return this binder
+     */
+    public BgpMgmtMetrics context(final BgpMgmtContext context) {
+        contexts.add(Objects.requireNonNull(context, "context"));
+        return this;
+    }
+
+    /**
+     * Registers every meter of the loops and contexts added so far. Any thread.
+     *
+     * @param registry the registry
+     */
+    @Override
+    public void bindTo(final MeterRegistry registry) {
+        this.registry = registry;
+        for (LoopMeters l : loops) {
+            l.bind(registry);
+        }
+        for (BgpMgmtContext c : contexts) {
+            bindContext(registry, c);
+        }
+    }
+
+    /** Registers timers for task names that have run since the last bind or refresh. Any thread. */
+    public void refreshTasks() {
+        final MeterRegistry r = registry;
+        if (r != null) {
+            for (LoopMeters l : loops) {
+                l.bindTasks(r);
+            }
+        }
+    }
+
+    private static void bindContext(final MeterRegistry registry, final BgpMgmtContext context) {
+        final Memo<ContextStats> stats = new Memo<>(context::stats, MEMO_NANOS);
+        final Tags tags = Tags.of("context", context.name(), "role", context.role().name());
+        // Meters hold their state object weakly: the context (which the application holds) is the
+        // state, and the memo travels in the function, which the meter holds strongly.
+        Gauge.builder("bgpmgmt.context.sessions", context, c -> stats.get().sessions()).tags(tags)
+            .description("BFD sessions in the context").register(registry);
+        Gauge.builder("bgpmgmt.context.connections.up", context,
+            c -> stats.get().connections().stream().filter(ConnectionStats::up).count()).tags(tags)
+            .description("connections that are up").register(registry);
+        counter(registry, context, "bgpmgmt.context.accepted", tags, stats, s -> s.accepted());
+        counter(registry, context, "bgpmgmt.context.rejected", tags, stats, s -> s.rejected());
+        counter(registry, context, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.protocolErrors());
+        counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
+        counter(registry, context, "bgpmgmt.context.input.messages", tags, stats,
+            s -> sum(s, ConnectionStats::inputMessages));
+        counter(registry, context, "bgpmgmt.context.output.messages", tags, stats,
+            s -> sum(s, ConnectionStats::outputMessages));
+        counter(registry, context, "bgpmgmt.context.input.bytes", tags, stats,
+            s -> sum(s, ConnectionStats::inputBytes));
+        counter(registry, context, "bgpmgmt.context.output.bytes", tags, stats,
+            s -> sum(s, ConnectionStats::outputBytes));
+        counter(registry, context, "bgpmgmt.context.output.full", tags, stats,
+            s -> sum(s, ConnectionStats::outputFullEvents));
+    }
+
+    private static void counter(final MeterRegistry registry, final BgpMgmtContext context, final String name,
+                                final Tags tags, final Memo<ContextStats> stats,
+                                final ToDoubleFunction<ContextStats> f) {
+        FunctionCounter.builder(name, context, c -> f.applyAsDouble(stats.get())).tags(tags).register(registry);
+    }
+
+    private static double sum(final ContextStats s, final ToDoubleFunction<ConnectionStats> f) {
+        double n = 0;
+        for (ConnectionStats c : s.connections()) {
+            n += f.applyAsDouble(c);
+        }
+        return n;
+    }
+
+    /** The meters of one loop; task timers are added as task names appear. */
+    private static final class LoopMeters {
+        private final EventLoop loop;
+        private final Memo<List<TaskStats>> stats;
+        private final java.util.Set<String> bound = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        LoopMeters(final EventLoop loop) {
+            this.loop = loop;
+            this.stats = new Memo<>(loop::taskStats, MEMO_NANOS);
+        }
+
+        void bind(final MeterRegistry registry) {
+            final Tags tags = Tags.of("loop", loop.name());
+            gauge(registry, "bgpmgmt.loop.pending.submissions", tags, g -> g.pendingSubmissions());
+            gauge(registry, "bgpmgmt.loop.timers", tags, g -> g.scheduledTimers());
+            gauge(registry, "bgpmgmt.loop.channels", tags, g -> g.registeredChannels());
+            gauge(registry, "bgpmgmt.loop.utilization", tags, LoopGauges::utilization);
+            TimeGauge.builder("bgpmgmt.loop.since.last.turn", loop, TimeUnit.NANOSECONDS,
+                l -> l.gauges().sinceLastTurnNanos()).tags(tags).register(registry);
+            TimeGauge.builder("bgpmgmt.loop.running.task", loop, TimeUnit.NANOSECONDS,
+                l -> l.gauges().runningNanos()).tags(tags).register(registry);
+            FunctionCounter.builder("bgpmgmt.loop.turns", loop, l -> l.gauges().turns()).tags(tags)
+                .register(registry);
+            FunctionCounter.builder("bgpmgmt.loop.stalls", loop, EventLoop::stalls).tags(tags)
+                .description("stalls the watchdog reported").register(registry);
+            FunctionCounter.builder("bgpmgmt.loop.busy", loop, l -> l.gauges().busyNanos() / 1e9).tags(tags)
+                .baseUnit("seconds").register(registry);
+            bindTasks(registry);
+        }
+
+        private void gauge(final MeterRegistry registry, final String name, final Tags tags,
+                           final ToDoubleFunction<LoopGauges> f) {
+            Gauge.builder(name, loop, l -> f.applyAsDouble(l.gauges())).tags(tags).register(registry);
+        }
+
+        void bindTasks(final MeterRegistry registry) {
+            stats.invalidate(); // a new name's first reading must include it
+            for (TaskStats t : stats.get()) {
+                if (!bound.add(t.name())) {
+                    continue;
+                }
+                final String name = t.name();
+                final Tags tags = Tags.of("loop", loop.name(), "task", name);
+                FunctionTimer.builder("bgpmgmt.loop.task", loop, l -> row(stats, name).calls(),
+                    l -> row(stats, name).totalWallNanos(), TimeUnit.NANOSECONDS).tags(tags)
+                    .description("wall time of the task's runs").register(registry);
+                FunctionCounter.builder("bgpmgmt.loop.task.cpu", loop, l -> row(stats, name).totalCpuNanos() / 1e9)
+                    .tags(tags).baseUnit("seconds").register(registry);
+            }
+        }
+
+        private static TaskStats row(final Memo<List<TaskStats>> stats, final String name) {
+            for (TaskStats t : stats.get()) {
+                if (t.name().equals(name)) {
+                    return t;
+                }
+            }
+            return new TaskStats(name, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // cleared since bound
+        }
+    }
+}
