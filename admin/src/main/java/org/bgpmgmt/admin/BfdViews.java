@@ -41,6 +41,7 @@ final class BfdViews {
                 g.writeNumberField("connectFailures", s.connectFailures());
                 g.writeNumberField("protocolErrors", s.protocolErrors());
                 g.writeNumberField("idleCloses", s.idleCloses());
+                g.writeNumberField("tlsFailures", s.tlsFailures());
                 g.writeArrayFieldStart("connections");
                 for (ConnectionStats k : s.connections()) {
                     connection(g, k);

@@ -23,13 +23,17 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.bgpmgmt.load.E2eRunner [--rounds 5] [--warmup 2]
- *     [--duration 5] [--sessions 20000] [--server-cpus 1] [--servers raw,bgpmgmt,netty,bfdd]
+ *     [--duration 5] [--sessions 20000] [--server-cpus 1] [--servers raw,bgpmgmt,netty,bfdd,bgpmgmt-tls,netty-tls]
  *     [--scenarios fan-in,pipelined,ping-pong,many] [--out benchmarks/target/e2e.md]
  * </pre>
  *
  * {@code --servers} may also name {@code bgpmgmt-nocpu}, this project's server with
  * {@code cpuTiming(false)} (what the per-task thread-CPU clock read costs), and
- * {@code netty-adaptive}, the Netty peer on 4.2's default adaptive allocator.
+ * {@code netty-adaptive}, the Netty peer on 4.2's default adaptive allocator. The TLS row,
+ * {@code bgpmgmt-tls} and {@code netty-tls} (in the default list): the same servers under mutual
+ * TLS 1.3 on the JDK's provider (this project's {@code TlsTransport}; Netty's {@code SslHandler}),
+ * with key material made by keytool at the start of the run and a load generator that handshakes
+ * each connection before the warm-up.
  */
 public final class E2eRunner {
     static final String OURS = "bgpmgmt";
@@ -37,6 +41,10 @@ public final class E2eRunner {
     static final String NETTY = "Netty 4.2 NIO";
     static final String BFDD = "FRR bfdd";
     private static final String SERVERS = "org.bgpmgmt.load.servers.";
+    /** Marks a server of the TLS row: the load generator speaks mutual TLS 1.3 to it. */
+    static final String TLS = " over TLS";
+    private java.nio.file.Path tls;
+    private javax.net.ssl.SSLContext clientTls;
 
     private final int rounds;
     private final List<String> launcher;
@@ -68,7 +76,8 @@ public final class E2eRunner {
         final int sessions = Integer.parseInt(LoadGenerator.value(args, "--sessions", "20000"));
         final String serverCpus = LoadGenerator.value(args, "--server-cpus", "");
         final Path out = Paths.get(LoadGenerator.value(args, "--out", "benchmarks/target/e2e.md"));
-        final List<String> keys = List.of(LoadGenerator.value(args, "--servers", "raw,bgpmgmt,netty,bfdd").split(","));
+        final List<String> keys = List.of(LoadGenerator.value(args, "--servers",
+            "raw,bgpmgmt,netty,bfdd,bgpmgmt-tls,netty-tls").split(","));
         final List<E2eTable.Scenario> scenarios = E2eTable.Scenario.parse(
             LoadGenerator.value(args, "--scenarios", "fan-in,pipelined,ping-pong,many"));
         final List<String> launcher = serverCpus.isEmpty() ? List.of() : List.of("taskset", "-c", serverCpus);
@@ -101,6 +110,10 @@ public final class E2eRunner {
                 case "bgpmgmt-nocpu" -> all.add(new ServerUnderTest.JavaServer(OURS + ", cpuTiming off", launcher,
                     SERVERS + "BgpMgmtServer", "--cpu-timing", "false"));
                 case "netty" -> all.add(new ServerUnderTest.JavaServer(NETTY, launcher, SERVERS + "NettyEchoServer"));
+                case "bgpmgmt-tls" -> all.add(new ServerUnderTest.JavaServer(OURS + TLS, launcher,
+                    SERVERS + "BgpMgmtServer", "--tls", tlsDir().toString()));
+                case "netty-tls" -> all.add(new ServerUnderTest.JavaServer(NETTY + TLS + " (SslHandler, JDK)", launcher,
+                    SERVERS + "NettyEchoServer", "--tls", tlsDir().toString()));
                 case "netty-adaptive" -> all.add(new ServerUnderTest.JavaServer(NETTY + ", adaptive allocator",
                     launcher, SERVERS + "NettyEchoServer", "--allocator", "adaptive"));
                 case "bfdd" -> {
@@ -158,7 +171,8 @@ public final class E2eRunner {
         };
         try {
             final EchoLoad.Result r = EchoLoad.run(new EchoLoad.Options(server.endpoint, sc.connections(),
-                sc.window(), warmup, duration, Duration.ofSeconds(10), start, end));
+                sc.window(), warmup, duration, Duration.ofSeconds(10), start, end,
+                server.name.contains(TLS) ? clientTls : null));
             // Per message answered in the window, as counted (and checked) by the load generator.
             final double cpuPerMessage = cpu[0] < 0 || cpu[1] < 0 || r.messages() == 0 ? Double.NaN
                 : (double) (cpu[1] - cpu[0]) / r.messages();
@@ -173,6 +187,20 @@ public final class E2eRunner {
             failures.add(server.name + " " + sc.name() + ": " + e.getMessage());
             System.err.println("  " + sc.name() + ": FAILED " + e.getMessage());
         }
+    }
+
+    /** The run's key material, made with keytool at the first TLS server (docs/tls.md). */
+    private java.nio.file.Path tlsDir() {
+        if (tls == null) {
+            try {
+                tls = java.nio.file.Files.createTempDirectory("bgpmgmt-e2e-tls");
+                org.bgpmgmt.load.servers.TlsMaterial.make(tls);
+                clientTls = org.bgpmgmt.load.servers.TlsMaterial.client(tls);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot make the TLS key material", e);
+            }
+        }
+        return tls;
     }
 
     private static long quietAllocated(final ServerUnderTest server) {

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.bgpmgmt.mgmt.Endpoint;
 
 /**
@@ -21,10 +22,16 @@ import org.bgpmgmt.mgmt.Endpoint;
 final class EchoLoad {
     /** What to run. */
     record Options(Endpoint target, int connections, int window, Duration warmup, Duration duration,
-                   Duration stallTimeout, Runnable atMeasureStart, Runnable atMeasureEnd) {
+                   Duration stallTimeout, Runnable atMeasureStart, Runnable atMeasureEnd, SSLContext tls) {
         Options(final Endpoint target, final int connections, final int window, final Duration warmup,
                 final Duration duration, final Duration stallTimeout) {
-            this(target, connections, window, warmup, duration, stallTimeout, () -> { }, () -> { });
+            this(target, connections, window, warmup, duration, stallTimeout, () -> { }, () -> { }, null);
+        }
+
+        Options(final Endpoint target, final int connections, final int window, final Duration warmup,
+                final Duration duration, final Duration stallTimeout, final Runnable atMeasureStart,
+                final Runnable atMeasureEnd) {
+            this(target, connections, window, warmup, duration, stallTimeout, atMeasureStart, atMeasureEnd, null);
         }
     }
 
@@ -41,10 +48,12 @@ final class EchoLoad {
         final EchoChecker checker;
         final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         final ByteBuffer out;
+        final TlsPipe tls; // null: plain TCP
         SelectionKey key;
 
-        Conn(final SocketChannel channel, final int index, final int window) {
+        Conn(final SocketChannel channel, final TlsPipe tls, final int index, final int window) {
             this.channel = channel;
+            this.tls = tls;
             this.checker = new EchoChecker("connection " + index, window);
             this.out = ByteBuffer.allocateDirect(Math.max(4096, window * EchoChecker.ECHO_LENGTH * 2));
         }
@@ -68,6 +77,7 @@ final class EchoLoad {
     }
 
     private static Conn open(final Options o, final int index, final Selector selector) throws IOException {
+        final TlsPipe tls;
         final SocketChannel ch = o.target().isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX)
             : SocketChannel.open();
         try {
@@ -75,12 +85,13 @@ final class EchoLoad {
             if (!o.target().isUnix()) {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
+            tls = o.tls() == null ? null : new TlsPipe(o.tls(), ch); // handshake before the clock starts
             ch.configureBlocking(false);
         } catch (IOException e) {
             ch.close();
             throw new IOException("connection " + index + " to " + o.target() + " failed: " + e.getMessage(), e);
         }
-        final Conn c = new Conn(ch, index, o.window());
+        final Conn c = new Conn(ch, tls, index, o.window());
         c.key = ch.register(selector, SelectionKey.OP_READ, c);
         return c;
     }
@@ -123,7 +134,7 @@ final class EchoLoad {
                         }
                     }
                 }
-                if (key.isValid() && (key.isWritable() || c.out.position() > 0)) {
+                if (key.isValid() && (key.isWritable() || c.out.position() > 0 || c.tls != null && c.tls.pending())) {
                     flush(c);
                 }
             }
@@ -160,7 +171,7 @@ final class EchoLoad {
 
     private static int read(final Conn c, final long now, final LatencyHistogram histogram, final boolean record)
         throws IOException {
-        final int n = c.channel.read(c.in);
+        final int n = c.tls == null ? c.channel.read(c.in) : c.tls.read(c.in);
         if (n < 0) {
             throw new LoadFailure("the server closed " + c.checker.inFlight() + " requests early");
         }
@@ -188,13 +199,18 @@ final class EchoLoad {
     }
 
     private static void flush(final Conn c) throws IOException {
-        if (c.out.position() == 0) {
+        final boolean tlsPending = c.tls != null && c.tls.pending();
+        if (c.out.position() == 0 && !tlsPending) {
             return;
         }
         c.out.flip();
-        c.channel.write(c.out);
+        if (c.tls == null) {
+            c.channel.write(c.out);
+        } else {
+            c.tls.write(c.out);
+        }
         c.out.compact();
-        final int ops = c.out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        final int ops = c.out.position() > 0 || c.tls != null && c.tls.pending() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
         if (c.key.interestOps() != ops) {
             c.key.interestOps(ops);
         }

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Server mode (bfdd's {@code bfd_dplane_accept}): the listening socket, its accept task, one
  * connection per accepted socket, and the connection limit. Nothing is bound before {@link #start}.
- * Loop thread only.
+ * With TLS a socket becomes a connection only once its handshake is done; a handshake in progress
+ * holds a slot under the limit until then, at most the handshake timeout. Loop thread only.
  */
-final class Acceptor {
+final class Acceptor implements TlsHandshake.Outcome {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final int ACCEPTS_PER_TURN = 64;
 
@@ -33,6 +34,7 @@ final class Acceptor {
     private final TaskHandle acceptTask;
     private final Task accept = this::accept;
     private final List<Connection> connections = new ArrayList<>();
+    private final List<TlsHandshake> handshakes = new ArrayList<>();
     private long accepted;
     private long rejected;
     private long refusedByCredentials;
@@ -114,7 +116,7 @@ final class Acceptor {
 
     private void admit(final SocketChannel socket) {
         final String peer = peerOf(socket);
-        if (connections.size() >= config.maxConnections) {
+        if (connections.size() + handshakes.size() >= config.maxConnections) {
             rejected++;
             LOG.warn("{}: refused {}: at the limit of {} connections", config.name, peer, config.maxConnections);
             closeQuietly(socket);
@@ -134,10 +136,32 @@ final class Acceptor {
             return;
         }
         accepted++;
+        if (config.tls != null) {
+            final TlsHandshake h = new TlsHandshake(loop, config, socket, false, endpoint, peer, this);
+            handshakes.add(h);
+            h.start();
+        } else {
+            open(new PlainTransport(socket), peer);
+        }
+    }
+
+    private void open(final Transport transport, final String peer) {
         final Connection c = new Connection(dispatch, loop, config);
         connections.add(c);
-        c.open(socket, peer);
+        c.open(transport, peer);
         dispatch.opened(c);
+    }
+
+    @Override
+    public void handshaken(final TlsHandshake h, final TlsTransport transport) {
+        handshakes.remove(h);
+        open(transport, h.peer());
+    }
+
+    @Override
+    public void handshakeFailed(final TlsHandshake h, final String reason) {
+        handshakes.remove(h);
+        dispatch.tlsFailed(h.peer(), reason);
     }
 
     /** Checks the peer's uid with SO_PEERCRED; a stranger is closed, logged and counted. */
@@ -180,6 +204,10 @@ final class Acceptor {
     /** Stops accepting and removes the unix socket file; connections are the context's to close. */
     void close() {
         loop.cancel(acceptTask);
+        for (TlsHandshake h : handshakes) {
+            h.abandon();
+        }
+        handshakes.clear();
         if (server == null) {
             return; // never bound
         }

@@ -27,6 +27,7 @@ public final class BgpMgmtConfig {
     private Duration idleTimeout = Duration.ZERO;
     private int maxPendingRequests = 1024;
     private java.util.Set<Integer> allowedUids;
+    private TlsConfig tls;
 
     /** Creates a config holding the defaults. */
     public BgpMgmtConfig() {
@@ -262,6 +263,19 @@ public final class BgpMgmtConfig {
         return this;
     }
 
+    /**
+     * Turns on mutual TLS for a TCP endpoint, in either mode and role; see {@link TlsConfig}. The key
+     * stores are read when the context is created. Default: none (plain bfddp, as FRR speaks it). A
+     * unix-socket endpoint refuses it: the socket file is owner-only already.
+     *
+     * @param config the key material and limits, or null for plain TCP
+     * @return this config
+     */
+    public BgpMgmtConfig tls(final TlsConfig config) {
+        this.tls = config;
+        return this;
+    }
+
     private static int bufferSize(final int bytes, final String what) {
         if (bytes < 140 || bytes > 65_535) {
             throw new IllegalArgumentException(what + " out of 140..65535 (16 MiB for output): " + bytes);
@@ -339,6 +353,10 @@ public final class BgpMgmtConfig {
 
     java.util.Set<Integer> allowedUids() {
         return allowedUids;
+    }
+
+    TlsConfig tls() {
+        return tls;
     }
 
     MessageHandler unknownTypeHandler() {

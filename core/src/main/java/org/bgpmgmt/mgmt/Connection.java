@@ -1,7 +1,6 @@
 package org.bgpmgmt.mgmt;
 
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
@@ -55,15 +54,15 @@ public final class Connection {
         this.readTask = new TaskHandle(s.name + "_read");
     }
 
-    /** Takes a connected socket into use: empty buffers, first read task, idle timer. */
-    void open(final SocketChannel socket, final String peerName) {
+    /** Takes a connected socket (plain, or TLS once handshaken) into use: empty buffers, reads, idle timer. */
+    void open(final Transport transport, final String peerName) {
         assert loop.inLoop();
         peer = peerName;
         in.clear();
-        output.open(socket);
+        output.open(transport);
         up = true;
         counters.opened++;
-        loop.addRead(socket, read, this, readTask);
+        output.armRead(read, readTask);
         idle.start();
     }
 
@@ -152,10 +151,7 @@ public final class Connection {
         return up && output.owe(row, !reading);
     }
 
-    /**
-     * Writes what the socket accepts now and keeps one write task for the rest; never waits.
-     * Loop thread only.
-     */
+    /** Writes what the socket accepts now and keeps one write task for the rest; never waits. Loop thread only. */
     public void flush() {
         requireLoop("flush");
         if (up) {
@@ -333,7 +329,7 @@ public final class Connection {
         compactInput(at, end);
         output.flushBatch();
         if (up) {
-            loop.addRead(output.channel(), read, this, self);
+            output.armRead(read, self);
         }
     }
 
@@ -371,9 +367,11 @@ public final class Connection {
         }
     }
 
-    /** Closes after a failed read or write or the peer's close; the context logs it. */
-    void lost(final String reason) {
-        if (up) {
+    /** Closes after a failed read or write, the peer's close, or ({@code tls}) a TLS record failure. */
+    void lost(final String reason, final boolean tls) {
+        if (up && tls) {
+            dispatcher.tlsFailed(this, reason); // counted and warned, as a handshake failure
+        } else if (up) {
             dispatcher.lost(this, reason);
         }
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * connect task, and on failure or loss a reconnect timer with exponential backoff and jitter. One
  * {@link Connection} is reused across reconnects, with fresh buffers each time. Loop thread only.
  */
-final class Connector {
+final class Connector implements TlsHandshake.Outcome {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
     private final Dispatch dispatch;
@@ -31,6 +31,7 @@ final class Connector {
     private final Task connect = this::connect;
     private final Task finishConnect = this::finishConnect;
     private SocketChannel connecting;
+    private TlsHandshake handshake;
     private int failures;
     private long connectFailures;
     private boolean closed;
@@ -106,10 +107,33 @@ final class Connector {
     }
 
     private void connected(final SocketChannel socket) {
+        if (config.tls == null) {
+            open(new PlainTransport(socket));
+            return;
+        }
+        handshake = new TlsHandshake(loop, config, socket, true, endpoint, endpoint.toString(), this);
+        handshake.start();
+    }
+
+    /** Connected (and authenticated, with TLS): the backoff starts again from the configured delay. */
+    private void open(final Transport transport) {
         failures = 0;
         LOG.info("{}: connected to {}", config.name, endpoint);
-        connection.open(socket, endpoint.toString());
+        connection.open(transport, endpoint.toString());
         dispatch.opened(connection);
+    }
+
+    @Override
+    public void handshaken(final TlsHandshake h, final TlsTransport transport) {
+        handshake = null;
+        open(transport);
+    }
+
+    @Override
+    public void handshakeFailed(final TlsHandshake h, final String reason) {
+        handshake = null;
+        dispatch.tlsFailed(h.peer(), reason);
+        scheduleReconnect(); // the same backoff as a failed connect: a misconfigured peer is not hammered
     }
 
     private void failed(final IOException e) {
@@ -138,6 +162,10 @@ final class Connector {
         if (connecting != null) {
             Acceptor.closeQuietly(connecting);
             connecting = null;
+        }
+        if (handshake != null) {
+            handshake.abandon();
+            handshake = null;
         }
     }
 }

@@ -16,12 +16,14 @@ import java.util.List;
  * @param connectFailures connect attempts of a client that failed
  * @param protocolErrors connections closed for breaking the protocol
  * @param idleCloses connections closed for staying silent longer than the idle timeout
+ * @param tlsFailures connections closed because TLS failed: a handshake (wrong CA, a certificate out of
+ *     its dates, a name mismatch, a peer that does not speak TLS, a timeout) or a record
  * @param listenerErrors exceptions thrown by session listeners
  * @param unknownSessions state reports for a lid the table does not hold
  * @param sessions rows in the session table
  */
 public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
                            long accepted, long rejected, long refusedByCredentials, long connectFailures,
-                           long protocolErrors, long idleCloses, long listenerErrors, long unknownSessions,
-                           int sessions) {
+                           long protocolErrors, long idleCloses, long tlsFailures, long listenerErrors,
+                           long unknownSessions, int sessions) {
 }

@@ -26,6 +26,7 @@ final class Dispatch implements Dispatcher {
     private boolean closing;
     long protocolErrors;
     long idleCloses;
+    long tlsFailures;
 
     Dispatch(final Settings s, final ContextListeners listeners) {
         this.name = s.name;
@@ -97,6 +98,18 @@ final class Dispatch implements Dispatcher {
         protocolErrors++;
         LOG.warn("{}: protocol error from {}: {}; closing that connection", name, c.peer(), reason);
         c.close("protocol error: " + reason);
+    }
+
+    @Override
+    public void tlsFailed(final Connection c, final String reason) {
+        tlsFailed(c.peer(), reason);
+        c.close("TLS failure: " + reason);
+    }
+
+    /** A TLS handshake or record failed: one warning naming the peer and the reason, one count. */
+    void tlsFailed(final String peer, final String reason) {
+        tlsFailures++;
+        LOG.warn("{}: TLS with {} failed: {}; closing that connection", name, peer, reason);
     }
 
     @Override

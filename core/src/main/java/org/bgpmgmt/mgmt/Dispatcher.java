@@ -22,6 +22,9 @@ interface Dispatcher {
     /** A read or write failed or the peer closed; the context logs it and closes the connection. */
     void lost(Connection from, String reason);
 
+    /** TLS failed under the connection (a record that does not decrypt, a renegotiation); closes it. */
+    void tlsFailed(Connection from, String reason);
+
     /** The connection closed (any reason); its queue is empty and its requests have failed. */
     void closed(Connection from);
 }

@@ -20,6 +20,7 @@ final class DistributedView {
         }
         sb.append("    Protocol errors: ").append(s.protocolErrors()).append('\n');
         sb.append("    Idle closes: ").append(s.idleCloses()).append('\n');
+        sb.append("    TLS failures: ").append(s.tlsFailures()).append('\n');
         sb.append('\n');
         for (ConnectionStats c : s.connections()) {
             sb.append("Data plane connection ").append(c.peer()).append(c.up() ? " (up)" : " (down)").append('\n');

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import javax.net.ssl.SSLException;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
@@ -32,7 +33,7 @@ final class Output {
     private final ConnectionCounters counters;
     private final TaskHandle writeTask;
     private final Task write = this::writable;
-    private SocketChannel channel;
+    private Transport transport;
 
     Output(final Connection connection, final EventLoop loop, final Settings s, final ConnectionCounters counters) {
         this.connection = connection;
@@ -42,13 +43,17 @@ final class Output {
         this.writeTask = new TaskHandle(s.name + "_write");
     }
 
-    void open(final SocketChannel socket) {
-        channel = socket;
+    void open(final Transport over) {
+        transport = over;
         out.clear();
     }
 
     SocketChannel channel() {
-        return channel;
+        return transport.channel();
+    }
+
+    Transport transport() {
+        return transport;
     }
 
     ByteBuffer buffer() {
@@ -56,20 +61,32 @@ final class Output {
     }
 
     boolean hasOutput() {
-        return out.position() > 0 || !owed.isEmpty();
+        return out.position() > 0 || !owed.isEmpty() || transport != null && transport.hasPendingOutput();
+    }
+
+    /** Waits for the socket, or reads on the next turn when TLS already holds input for us. */
+    void armRead(final Task read, final TaskHandle handle) {
+        if (transport.hasBufferedInput()) {
+            loop.addEvent(read, connection, 0, handle);
+        } else {
+            loop.addRead(transport.channel(), read, connection, handle);
+        }
     }
 
     /** Reads from the socket into {@code in}; -1 after a failure or the peer's close (then lost). */
     int readInto(final ByteBuffer in) {
         final int n;
         try {
-            n = channel.read(in);
+            n = transport.read(in);
+        } catch (SSLException e) {
+            connection.lost(TlsHandshake.reason(e), true);
+            return -1;
         } catch (IOException e) {
-            connection.lost("read failed: " + e.getMessage());
+            connection.lost("read failed: " + e.getMessage(), false);
             return -1;
         }
         if (n < 0) {
-            connection.lost("peer closed the connection");
+            connection.lost("peer closed the connection", false);
         }
         return n;
     }
@@ -187,21 +204,26 @@ final class Output {
     private void writeNow() {
         while (connection.isUp()) {
             final boolean allEncoded = encodeOwed();
-            if (out.position() == 0) {
+            if (out.position() == 0 && !transport.hasPendingOutput()) {
                 return;
             }
             out.flip();
             final int n;
             try {
-                n = channel.write(out);
+                n = transport.write(out); // with TLS, 0 also when only records were flushed
+            } catch (SSLException e) {
+                out.clear();
+                connection.lost(TlsHandshake.reason(e), true);
+                return;
             } catch (IOException e) {
                 out.clear();
-                connection.lost("write failed: " + e.getMessage());
+                connection.lost("write failed: " + e.getMessage(), false);
                 return;
             }
             counters.outputBytes += n;
             out.compact();
-            if (n == 0 || allEncoded && out.position() > 0 || owed.isEmpty() && out.position() == 0) {
+            if (n == 0 || transport.hasPendingOutput() || allEncoded && out.position() > 0
+                || owed.isEmpty() && out.position() == 0) {
                 return; // the socket is full (the write task takes it from here), or all is sent
             }
         }
@@ -209,15 +231,18 @@ final class Output {
 
     private void armWrite() {
         if (!writeTask.isScheduled() && connection.isUp()) {
-            loop.addWrite(channel, write, this, writeTask);
+            loop.addWrite(transport.channel(), write, this, writeTask);
         }
     }
 
     /** Closes the socket and forgets what was owed; the rows stay attached for their catalog. */
     void close(final String contextName, final String peer) {
         loop.cancel(writeTask);
+        if (transport instanceof TlsTransport) {
+            ((TlsTransport) transport).closing(); // close_notify, if the socket takes it now
+        }
         try {
-            channel.close();
+            transport.channel().close();
         } catch (IOException e) {
             LOG.debug("{}: closing {} failed", contextName, peer, e);
         }

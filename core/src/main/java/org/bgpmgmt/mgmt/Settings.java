@@ -26,6 +26,8 @@ final class Settings {
     final int maxPendingRequests;
     final Set<Integer> allowedUids;
     final MessageHandler unknownTypeHandler;
+    /** TLS for a TCP endpoint, or null for none. */
+    final TlsSettings tls;
     /** The config's types copied; catalogs define theirs here before the context starts. */
     final MessageRegistry<MessageHandler> registry;
 
@@ -46,6 +48,7 @@ final class Settings {
         maxPendingRequests = c.maxPendingRequests();
         allowedUids = c.allowedUids();
         unknownTypeHandler = c.unknownTypeHandler();
+        tls = TlsSettings.of(c.tls());
         registry = copy(c.registry());
     }
 

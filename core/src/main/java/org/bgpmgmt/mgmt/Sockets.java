@@ -14,6 +14,10 @@ final class Sockets {
 
     Sockets(final Dispatch dispatch, final EventLoop loop, final Settings s, final Endpoint listen,
             final Endpoint connect) {
+        if (s.tls != null && (listen != null ? listen : connect).isUnix()) {
+            throw new IllegalArgumentException("TLS is for TCP endpoints; unix socket " + (listen != null ? listen
+                : connect) + " is owner-only already");
+        }
         this.acceptor = listen == null ? null : new Acceptor(dispatch, loop, s, listen);
         this.connector = connect == null ? null : new Connector(dispatch, loop, s, connect);
         dispatch.serve(acceptor, connector);
@@ -81,6 +85,7 @@ final class Sockets {
         return new ContextStats(s.name, s.role, server, endpoint().toString(), List.of(conns),
             server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
             server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(),
-            dispatch.protocolErrors, dispatch.idleCloses, listeners.errors, sessions.unknownSessions, sessions.size());
+            dispatch.protocolErrors, dispatch.idleCloses, dispatch.tlsFailures, listeners.errors,
+            sessions.unknownSessions, sessions.size());
     }
 }

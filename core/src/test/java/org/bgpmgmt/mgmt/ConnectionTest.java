@@ -70,6 +70,12 @@ class ConnectionTest {
         }
 
         @Override
+        public void tlsFailed(final Connection from, final String reason) {
+            events.add("tls failed");
+            from.close(reason);
+        }
+
+        @Override
         public void closed(final Connection from) {
             events.add("closed");
         }
@@ -87,7 +93,7 @@ class ConnectionTest {
             .requestTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(10)).registry(new org.bgpmgmt.wire.MessageRegistry<MessageHandler>()
                 .register(USER_TYPE, "USER", 4, (c, b, o, l) -> { }));
         connection = new Connection(dispatcher, loop, new Settings(config));
-        connection.open(accepted, "test-peer");
+        connection.open(new PlainTransport(accepted), "test-peer");
     }
 
     @AfterEach

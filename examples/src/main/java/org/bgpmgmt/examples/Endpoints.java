@@ -34,13 +34,14 @@ final class Endpoints {
     }
 
     static Args serverArgs() {
-        return common(new Args("server", "A long-running BgpMgmt server of either role.")
-            .option("--listen", "127.0.0.1:50700", "HOST:PORT, [IPV6]:PORT or unix:PATH to listen on"));
+        return TlsOptions.declare(common(new Args("server", "A long-running BgpMgmt server of either role.")
+            .option("--listen", "127.0.0.1:50700", "HOST:PORT, [IPV6]:PORT or unix:PATH to listen on")));
     }
 
     static Args clientArgs() {
-        return common(new Args("client", "A long-running BgpMgmt client of either role; reconnects with backoff.")
-            .option("--connect", "127.0.0.1:50700", "HOST:PORT, [IPV6]:PORT or unix:PATH to connect to"));
+        return TlsOptions.declare(common(new Args("client",
+            "A long-running BgpMgmt client of either role; reconnects with backoff.")
+            .option("--connect", "127.0.0.1:50700", "HOST:PORT, [IPV6]:PORT or unix:PATH to connect to")));
     }
 
     static Args dataplaneArgs() {
@@ -62,12 +63,14 @@ final class Endpoints {
 
     static int server(final Args args, final PrintStream out) throws Exception {
         final Endpoint at = parse(args.string("--listen"));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.server(loop, at, config("server", role(args))));
+        final BgpMgmtConfig config = TlsOptions.apply(args, config("server", role(args)));
+        return serve(args, out, role(args), loop -> BgpMgmtContext.server(loop, at, config));
     }
 
     static int client(final Args args, final PrintStream out) throws Exception {
         final Endpoint to = parse(args.string("--connect"));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.client(loop, to, config("client", role(args))));
+        final BgpMgmtConfig config = TlsOptions.apply(args, config("client", role(args)));
+        return serve(args, out, role(args), loop -> BgpMgmtContext.client(loop, to, config));
     }
 
     static int dataplane(final Args args, final PrintStream out) throws Exception {

@@ -105,6 +105,7 @@ public final class BgpMgmtMetrics implements MeterBinder {
         counter(registry, context, "bgpmgmt.context.rejected", tags, stats, s -> s.rejected());
         counter(registry, context, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.protocolErrors());
         counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
+        counter(registry, context, "bgpmgmt.context.tls.failures", tags, stats, s -> s.tlsFailures());
         counter(registry, context, "bgpmgmt.context.input.messages", tags, stats,
             s -> sum(s, ConnectionStats::inputMessages));
         counter(registry, context, "bgpmgmt.context.output.messages", tags, stats,

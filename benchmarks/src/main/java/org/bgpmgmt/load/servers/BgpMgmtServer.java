@@ -16,7 +16,8 @@ import org.bgpmgmt.wire.BfdState;
  * This project's server for the end-to-end runs: one loop, one BgpMgmt context in the data-plane
  * role with the library's defaults. It answers echoes itself and reports every pushed session up.
  * {@code --listen ADDR} (default 127.0.0.1:0), {@code --max-connections N}, {@code --cpu-timing
- * true|false} (default true, the library's default).
+ * true|false} (default true, the library's default), {@code --tls DIR}: mutual TLS 1.3 with the
+ * stores {@link TlsMaterial} wrote there.
  */
 public final class BgpMgmtServer {
     private BgpMgmtServer() {
@@ -36,8 +37,14 @@ public final class BgpMgmtServer {
                  .start()) {
             final CompletableFuture<Long> threadId = new CompletableFuture<>();
             loop.addEvent(self -> threadId.complete(Thread.currentThread().getId()), null, 0, null);
-            final BgpMgmtContext server = BgpMgmtContext.server(loop, listen,
-                new BgpMgmtConfig().role(Role.DATA_PLANE).name("bench").maxConnections(max));
+            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("bench").maxConnections(max);
+            final String tls = ServerProcess.arg(args, "--tls", "");
+            if (!tls.isEmpty()) {
+                final java.nio.file.Path dir = java.nio.file.Path.of(tls);
+                config.tls(new org.bgpmgmt.mgmt.TlsConfig().keyStore(dir.resolve("server.p12"), TlsMaterial.PASSWORD)
+                    .trustStore(dir.resolve("trust.p12"), TlsMaterial.PASSWORD));
+            }
+            final BgpMgmtContext server = BgpMgmtContext.server(loop, listen, config);
             server.addListener(new SessionListener() {
                 @Override
                 public void sessionReceived(final BfdSession session, final boolean added) {

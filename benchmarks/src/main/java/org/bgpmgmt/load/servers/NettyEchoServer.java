@@ -15,6 +15,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ResourceLeakDetector;
 import java.net.InetSocketAddress;
 import org.bgpmgmt.mgmt.Endpoint;
@@ -35,7 +39,9 @@ import org.bgpmgmt.mgmt.Endpoint;
  * {@code PooledByteBufAllocator} because 4.2's default adaptive one hands out unpooled slices, a
  * new object per frame (48 B per message; {@code --allocator adaptive} runs it). The leak detector
  * is off, as in Netty's own benchmarks: its sampling allocates. ECHO_REQUEST only.
- * {@code --listen HOST:PORT}.
+ * {@code --listen HOST:PORT}; {@code --tls DIR} puts Netty's {@code SslHandler} first, on the JDK's
+ * provider (as this project), TLS 1.3, client certificates required, with the stores {@link
+ * TlsMaterial} wrote there.
  */
 public final class NettyEchoServer {
     private static final int ECHO_LENGTH = 24;
@@ -111,6 +117,11 @@ public final class NettyEchoServer {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         final ByteBufAllocator allocator = ServerProcess.arg(args, "--allocator", "pooled").equals("adaptive")
             ? ByteBufAllocator.DEFAULT : PooledByteBufAllocator.DEFAULT;
+        final String tlsDir = ServerProcess.arg(args, "--tls", "");
+        final SslContext tls = tlsDir.isEmpty() ? null : SslContextBuilder
+            .forServer(TlsMaterial.keys(java.nio.file.Path.of(tlsDir, "server.p12")))
+            .trustManager(TlsMaterial.trust(java.nio.file.Path.of(tlsDir, "trust.p12")))
+            .clientAuth(ClientAuth.REQUIRE).protocols("TLSv1.3").sslProvider(SslProvider.JDK).build();
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             final Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -121,6 +132,9 @@ public final class NettyEchoServer {
                     @Override
                     protected void initChannel(final SocketChannel ch) {
                         // bfddp: the 2-byte length at offset 6 covers the whole frame, header included.
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(65_535, 6, 2, -8, 0),
                             new EchoHandler());
                     }

@@ -1,0 +1,105 @@
+package org.bgpmgmt.mgmt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Set;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The immutable TLS part of a context's {@link Settings}: the {@link SSLContext} built once from a
+ * {@link TlsConfig} (key stores read here, at the context's creation), and how each connection's
+ * {@link SSLEngine} is set up. Any thread.
+ */
+final class TlsSettings {
+    private final SSLContext context;
+    private final String[] protocols;
+    private final boolean requireClientCertificate;
+    private final boolean pinned;
+    private final String serverName;
+    final long handshakeTimeoutNanos;
+
+    private TlsSettings(final SSLContext context, final TlsConfig c) {
+        this.context = context;
+        this.protocols = c.protocols().toArray(new String[0]);
+        this.requireClientCertificate = c.requireClientCertificate();
+        this.pinned = !c.pinned().isEmpty();
+        this.serverName = c.serverName();
+        this.handshakeTimeoutNanos = c.handshakeTimeout().toNanos();
+    }
+
+    /** Loads the key material of {@code c}; null for none. Bad material: IllegalArgumentException. */
+    static TlsSettings of(final TlsConfig c) {
+        if (c == null) {
+            return null;
+        }
+        if (c.keyStore() == null) {
+            throw new IllegalArgumentException("TLS needs a key store: both sides present a certificate");
+        }
+        if (c.trustStore() == null && c.pinned().isEmpty()) {
+            throw new IllegalArgumentException("TLS needs a trust store or pinned peer fingerprints");
+        }
+        try {
+            final KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+            kmf.init(load(c.keyStore(), c.keyStorePassword()), c.keyStorePassword());
+            final TrustManager[] trust;
+            if (c.pinned().isEmpty()) {
+                final TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+                tmf.init(load(c.trustStore(), c.trustStorePassword()));
+                trust = tmf.getTrustManagers();
+            } else {
+                trust = new TrustManager[] {new PinnedTrustManager(Set.copyOf(c.pinned()))};
+            }
+            final SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(kmf.getKeyManagers(), trust, null);
+            return new TlsSettings(ssl, c);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot load TLS key material: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(final Path file, final char[] password) throws IOException, GeneralSecurityException {
+        final KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            ks.load(in, password);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return ks;
+    }
+
+    /** A fresh engine for one connection: client mode checks the server's name unless pinned. */
+    SSLEngine engine(final boolean client, final Endpoint peer) {
+        final SSLEngine engine;
+        if (client) {
+            final InetSocketAddress a = (InetSocketAddress) peer.address();
+            engine = context.createSSLEngine(serverName != null ? serverName : a.getHostString(), a.getPort());
+        } else {
+            engine = context.createSSLEngine();
+        }
+        engine.setUseClientMode(client);
+        final SSLParameters p = engine.getSSLParameters();
+        p.setProtocols(protocols);
+        if (client && !pinned) {
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 2818/6125: the name against the SANs
+        }
+        if (!client) {
+            if (requireClientCertificate) {
+                p.setNeedClientAuth(true);
+            } else {
+                p.setWantClientAuth(true); // checked when offered, not required
+            }
+        }
+        engine.setSSLParameters(p);
+        return engine;
+    }
+}

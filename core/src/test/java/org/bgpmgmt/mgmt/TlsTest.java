@@ -1,0 +1,325 @@
+package org.bgpmgmt.mgmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
+import org.bgpmgmt.testing.TestPki;
+import org.bgpmgmt.wire.BfdState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Mutual TLS between two contexts on two loops: both roles in both modes, resync and counters over
+ * TLS, and every refusal (wrong CA, a certificate out of its dates, a name mismatch, plaintext on
+ * either side, a stalled handshake, a wrong pin), each closing that connection only, counted.
+ * Certificates are made at test time; handshake timeouts are generous except where the timeout is
+ * what is tested, where a late timer only makes the test wait longer.
+ */
+@Timeout(120)
+class TlsTest {
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path pkiDir;
+    static TestPki.Ca ca;
+    static TestPki.Ca otherCa;
+    static TestPki.Leaf server;
+    static TestPki.Leaf client;
+    static Path trust;
+
+    EventLoop serverLoop;
+    EventLoop clientLoop;
+    final List<AutoCloseable> closeLater = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        final TestPki pki = new TestPki(pkiDir);
+        ca = pki.ca("ca");
+        otherCa = pki.ca("other-ca");
+        server = pki.leaf(ca, "server.test");
+        client = pki.leaf(ca, "client.test");
+        trust = pki.trust(ca);
+    }
+
+    @BeforeEach
+    void startLoops() {
+        serverLoop = new EventLoop(new EventLoopConfig().name("tls-server-loop")).start();
+        clientLoop = new EventLoop(new EventLoopConfig().name("tls-client-loop")).start();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (AutoCloseable c : closeLater) {
+            c.close();
+        }
+        assertTrue(serverLoop.shutdown(Duration.ofSeconds(10)));
+        assertTrue(clientLoop.shutdown(Duration.ofSeconds(10)));
+    }
+
+    private <T extends AutoCloseable> T later(final T c) {
+        closeLater.add(0, c);
+        return c;
+    }
+
+    static TlsConfig tls(final TestPki.Leaf own) {
+        return new TlsConfig().keyStore(own.keyStore(), TestPki.PASSWORD).trustStore(trust, TestPki.PASSWORD)
+            .handshakeTimeout(GENEROUS);
+    }
+
+    private BgpMgmtContext listen(final Role role, final TlsConfig tls) throws Exception {
+        return later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(role).name("srv").tls(tls)));
+    }
+
+    private BgpMgmtContext connect(final Role role, final Endpoint to, final TlsConfig tls,
+                                   final java.util.function.Consumer<BgpMgmtContext> setup) {
+        return later(Contexts.connect(clientLoop, to, new BgpMgmtConfig().role(role).name("cli").tls(tls)
+            .reconnectDelay(Duration.ofMillis(20)).reconnectMaxDelay(Duration.ofMillis(200)), setup));
+    }
+
+    static BfdSession session(final int lid) throws Exception {
+        return BfdSession.builder(lid).addresses(InetAddress.getByName("127.0.0.1"),
+            InetAddress.getByName("127.0.0.2")).minTx(200_000 + lid).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void shouldPushSessionsReportStatesAndAnswerRequestsOverMutualTls(final Role serverRole) throws Exception {
+        final Role clientRole = serverRole == Role.CONTROL_PLANE ? Role.DATA_PLANE : Role.CONTROL_PLANE;
+        final BgpMgmtContext srv = listen(serverRole, tls(server));
+        final BgpMgmtContext cli = connect(clientRole, srv.endpoint(), tls(client), c -> { });
+        final BgpMgmtContext control = serverRole == Role.CONTROL_PLANE ? srv : cli;
+        final BgpMgmtContext data = serverRole == Role.CONTROL_PLANE ? cli : srv;
+        for (int lid = 1; lid <= 3; lid++) {
+            control.updateSession(session(lid));
+        }
+        Await.until("three sessions at the data plane", GENEROUS, () -> data.sessions().size() == 3);
+        assertEquals(session(2), data.sessions().get(1), "every field crossed TLS");
+        assertTrue(data.reportState(2, BfdState.UP, 0));
+        Await.until("up at the control plane", GENEROUS, () -> control.sessionState(2) != null
+            && control.sessionState(2).isUp());
+        final SessionCounters two = new SessionCounters(2, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertTrue(data.updateCounters(two));
+        assertEquals(two, control.requestCounters(2).get(30, TimeUnit.SECONDS));
+        assertTrue(data.echo().get(30, TimeUnit.SECONDS) > 0);
+        final ConnectionStats seen = data.stats().connections().get(0);
+        assertEquals(5, seen.inputMessages(), "three adds, a counters request, an echo reply: counted above TLS");
+        assertEquals(0, srv.stats().tlsFailures());
+        assertEquals(0, cli.stats().tlsFailures());
+        assertTrue(srv.showDistributed().contains("TLS failures: 0"));
+    }
+
+    @Test
+    void shouldResyncEverySessionOverTlsAfterTheServerRestarts() throws Exception {
+        final BgpMgmtContext first = listen(Role.DATA_PLANE, tls(server));
+        final Endpoint at = first.endpoint();
+        final BgpMgmtContext control = later(Contexts.connect(clientLoop, at, new BgpMgmtConfig()
+            .role(Role.CONTROL_PLANE).name("cli").outputBufferSize(1024).tls(tls(client))
+            .reconnectDelay(Duration.ofMillis(20)).reconnectMaxDelay(Duration.ofMillis(200))));
+        for (int lid = 1; lid <= 300; lid++) {
+            control.updateSession(session(lid)); // far more than the 1 KiB output buffer: back-pressure
+        }
+        Await.until("300 sessions at the first server", GENEROUS, () -> first.sessions().size() == 300);
+        first.close();
+        final BgpMgmtContext second = later(Contexts.listen(serverLoop, at,
+            new BgpMgmtConfig().role(Role.DATA_PLANE).name("srv2").tls(tls(server))));
+        Await.until("300 sessions at the restarted server", GENEROUS, () -> second.sessions().size() == 300);
+        assertEquals(control.sessions(), second.sessions());
+        assertEquals(0, control.stats().tlsFailures());
+    }
+
+    @Test
+    void shouldDeliverBurstsLargerThanTheInputBufferWithoutStalling() throws Exception {
+        // Records of up to 8 KiB into a 256-byte input buffer: decrypted bytes and whole records wait
+        // under the connection, where no socket readiness will ever announce them again.
+        final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").inputBufferSize(256).tls(tls(server))));
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("connected", GENEROUS, () -> srv.stats().connections().size() == 1);
+        for (int burst = 0; burst < 5; burst++) {
+            final List<java.util.concurrent.CompletableFuture<Long>> echoes = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                echoes.add(cli.echo());
+            }
+            for (java.util.concurrent.CompletableFuture<Long> e : echoes) {
+                assertTrue(e.get(30, TimeUnit.SECONDS) > 0);
+            }
+        }
+        assertEquals(1_500, srv.stats().connections().get(0).inputMessages());
+    }
+
+    @Test
+    void shouldTrustPinnedFingerprintsWithoutACa() throws Exception {
+        final TestPki pki = new TestPki(pkiDir);
+        final TestPki.Ca self = pki.ca("nobody");
+        final TestPki.Leaf a = pki.leaf(self, "a.test");
+        final TestPki.Leaf b = pki.leaf(self, "b.test");
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, new TlsConfig().keyStore(a.keyStore(), TestPki.PASSWORD)
+            .pinnedPeers(b.fingerprint()).handshakeTimeout(GENEROUS));
+        srv.updateSession(session(1));
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), new TlsConfig()
+            .keyStore(b.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint()).handshakeTimeout(GENEROUS), c -> { });
+        Await.until("the session over pinned TLS", GENEROUS, () -> cli.sessions().size() == 1);
+
+        final BgpMgmtContext stranger = connect(Role.DATA_PLANE, srv.endpoint(), new TlsConfig()
+            .keyStore(client.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint())
+            .handshakeTimeout(GENEROUS), c -> { });
+        Await.until("an unpinned client refused, twice (it retries)", GENEROUS,
+            () -> srv.stats().tlsFailures() >= 2);
+        assertTrue(stranger.sessions().isEmpty());
+        assertTrue(cli.stats().connections().get(0).up(), "the pinned client is undisturbed");
+    }
+
+    @Test
+    void shouldRefuseAClientCertificateFromAnotherCa() throws Exception {
+        final TestPki.Leaf foreign = new TestPki(pkiDir).leaf(otherCa, "foreign.test");
+        refusedAtServer(tls(foreign));
+    }
+
+    @Test
+    void shouldRefuseAClientCertificateNotYetValid() throws Exception {
+        final Instant now = Instant.now();
+        final TestPki.Leaf early = new TestPki(pkiDir).leaf(ca, "early.test", now.plus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(2)), true);
+        refusedAtServer(tls(early));
+    }
+
+    @Test
+    void shouldRefuseAnExpiredServerCertificate() throws Exception {
+        final Instant now = Instant.now();
+        final TestPki.Leaf expired = new TestPki(pkiDir).leaf(ca, "expired.test", now.minus(Duration.ofDays(2)),
+            now.minus(Duration.ofDays(1)), true);
+        refusedAtClient(tls(expired), tls(client));
+    }
+
+    @Test
+    void shouldRefuseAServerCertificateFromAnotherCa() throws Exception {
+        refusedAtClient(tls(new TestPki(pkiDir).leaf(otherCa, "server.test")), tls(client));
+    }
+
+    @Test
+    void shouldRefuseAServerWhoseNameDoesNotMatch() throws Exception {
+        final Instant now = Instant.now();
+        final TestPki.Leaf dnsOnly = new TestPki(pkiDir).leaf(ca, "server.test", now.minus(Duration.ofHours(1)),
+            now.plus(Duration.ofDays(1)), false); // no IP SAN for 127.0.0.1
+        refusedAtClient(tls(dnsOnly), tls(client));
+        // The same certificate is accepted when the client expects the name it carries.
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(dnsOnly));
+        srv.updateSession(session(1));
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client).serverName("server.test"),
+            c -> { });
+        Await.until("accepted under its own name", GENEROUS, () -> cli.sessions().size() == 1);
+    }
+
+    @Test
+    void shouldRefuseAPlaintextClientOnATlsEndpoint() throws Exception {
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server));
+        srv.updateSession(session(1));
+        try (RawPeer plain = new RawPeer(srv.endpoint())) {
+            plain.write(Frames.raw(1, org.bgpmgmt.wire.MessageType.ECHO_REQUEST, 1, 24, 24));
+            assertTrue(plain.closedByPeer(GENEROUS), "a bfddp frame is not a ClientHello");
+        }
+        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
+        final BgpMgmtContext plainContext = later(Contexts.connect(clientLoop, srv.endpoint(),
+            new BgpMgmtConfig().role(Role.DATA_PLANE).name("plain").reconnectDelay(Duration.ofMillis(20))));
+        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("the TLS client is served beside it", GENEROUS, () -> good.sessions().size() == 1);
+        assertTrue(plainContext.sessions().isEmpty(), "nothing readable reached the plaintext context");
+    }
+
+    @Test
+    void shouldRefuseATlsClientOnAPlaintextEndpoint() throws Exception {
+        final BgpMgmtContext plain = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("plain-srv")));
+        plain.updateSession(session(1)); // sent at once: the TLS client reads it as a bad record
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, plain.endpoint(), tls(client), c -> { });
+        Await.until("refused and retried with backoff", GENEROUS, () -> cli.stats().tlsFailures() >= 2);
+        assertTrue(cli.sessions().isEmpty());
+        assertTrue(plain.stats().protocolErrors() + plain.stats().accepted() >= 2, "the server saw each attempt");
+    }
+
+    @Test
+    void shouldCloseAHandshakeThatStallsAfterItsTimeout() throws Exception {
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server).handshakeTimeout(Duration.ofMillis(300)));
+        try (RawPeer silent = new RawPeer(srv.endpoint())) {
+            assertTrue(silent.closedByPeer(GENEROUS), "a silent peer holds its slot only for the timeout");
+        }
+        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
+        assertEquals(1, srv.stats().accepted());
+        assertTrue(srv.stats().connections().isEmpty(), "it never became a connection");
+    }
+
+    @Test
+    void shouldCountAHandshakeInProgressAgainstTheConnectionLimit() throws Exception {
+        final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").maxConnections(1).tls(tls(server))));
+        try (RawPeer silent = new RawPeer(srv.endpoint())) {
+            Await.until("the silent peer holds the one slot", GENEROUS, () -> srv.stats().accepted() == 1);
+            final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+            Await.until("a TLS client refused at the limit", GENEROUS, () -> srv.stats().rejected() >= 1);
+            assertTrue(srv.stats().connections().isEmpty(), "no connection while the handshake holds the slot");
+            assertFalse(cli.stats().connections().get(0).up());
+            assertEquals(0, srv.stats().tlsFailures(), "refused by the limit, not by TLS");
+        }
+    }
+
+    @Test
+    void shouldRefuseTlsOnAUnixSocket() throws Exception {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BgpMgmtContext.server(
+            serverLoop, Endpoint.parse("unix:" + pkiDir.resolve("s.sock")), new BgpMgmtConfig().tls(tls(server))));
+        assertTrue(e.getMessage().contains("TCP"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseMissingKeyMaterialAtCreation() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BgpMgmtContext.server(
+            serverLoop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().tls(new TlsConfig()
+                .keyStore(pkiDir.resolve("missing.p12"), TestPki.PASSWORD).trustStore(trust, TestPki.PASSWORD))));
+        assertTrue(e.getMessage().contains("missing.p12"), e.getMessage());
+    }
+
+    /** A server that refuses {@code clientTls}: counted there, retried, and a good client unaffected. */
+    private void refusedAtServer(final TlsConfig clientTls) throws Exception {
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server));
+        srv.updateSession(session(1));
+        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("the good client served", GENEROUS, () -> good.sessions().size() == 1);
+        final BgpMgmtContext bad = connect(Role.DATA_PLANE, srv.endpoint(), clientTls, c -> { });
+        Await.until("refused twice: the client retries", GENEROUS, () -> srv.stats().tlsFailures() >= 2);
+        assertTrue(bad.sessions().isEmpty(), "nothing reached the refused client");
+        assertEquals(1, srv.stats().connections().size(), "only the good client holds a connection");
+        assertTrue(good.stats().connections().get(0).up(), "the good client is undisturbed");
+    }
+
+    /** A client that refuses the server's {@code serverTls}: counted at the client, which retries. */
+    private void refusedAtClient(final TlsConfig serverTls, final TlsConfig clientTls) throws Exception {
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, serverTls);
+        srv.updateSession(session(1));
+        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), clientTls, c -> { });
+        Await.until("refused twice: the client keeps retrying", GENEROUS, () -> cli.stats().tlsFailures() >= 2);
+        assertTrue(cli.sessions().isEmpty());
+        assertFalse(cli.stats().connections().get(0).up());
+        srv.close();
+        cli.close();
+    }
+}
