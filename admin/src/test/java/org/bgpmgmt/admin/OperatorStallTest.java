@@ -21,6 +21,7 @@ import javax.management.ObjectName;
 import org.bgpmgmt.bgp.BgpPeer;
 import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.event.LoopTables;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.Stall;
 import org.bgpmgmt.event.TaskHandle;
@@ -107,6 +108,7 @@ class OperatorStallTest {
                 Duration.ofSeconds(10))) {
                 // One untimed round first: the first call of each read loads classes, which is no wait on the loop.
                 figuresAnswer(loop, control, catalog, loopBean, contextBean, Long.MAX_VALUE);
+                ask(client, "show event poll"); // the tables' first publication, as an operator's first look makes
                 stall(loop);
                 final ContextStats stats = figuresAnswer(loop, control, catalog, loopBean, contextBean,
                     READ_BOUND_NANOS);
@@ -182,6 +184,27 @@ class OperatorStallTest {
         return timed("admin " + command, ADMIN_BOUND_NANOS, () -> client.send(command));
     }
 
+    private static void eventTables(final AdminClient client, final EventLoop loop) throws Exception {
+        final String timers = ask(client, "show event timers");
+        assertTrue(timers.contains("Showing timers for op-control"), timers);
+        final Map<String, Object> timersJson = JsonTree.object(JsonTree.parse(ask(client, "show event timers json")),
+            "op-control");
+        assertEquals((long) loop.gauges().scheduledTimers(), timersJson.get("timers"));
+        final List<LoopTables.TimerRow> timerRows = loop.tables().timers();
+        assertEquals(timerRows.size(), ((List<?>) timersJson.get("scheduled")).size());
+        timerRows.forEach(t -> assertTrue(timers.contains("  " + t.task() + " "), timers));
+        final String poll = ask(client, "show event poll");
+        assertTrue(poll.contains("Running: blocking_listener"), poll);
+        final List<LoopTables.PollRow> pollRows = loop.tables().poll();
+        assertTrue(!pollRows.isEmpty(), "the contexts' connections wait for reads");
+        pollRows.forEach(r -> assertTrue(poll.contains("events:" + String.join(",", r.events())) && poll.contains(
+            String.join(" ", r.tasks()) + "\n"), poll));
+        final List<?> channels = (List<?>) JsonTree.object(JsonTree.parse(ask(client, "show event poll json")),
+            "op-control").get("channels");
+        assertEquals(pollRows.size(), channels.size());
+        assertEquals(pollRows.get(0).tasks(), ((Map<?, ?>) channels.get(0)).get("tasks"));
+    }
+
     private static void adminAnswers(final AdminClient client, final EventLoop loop, final BgpMgmtContext control,
                                      final BgpMgmtContext data, final ContextStats stats) throws Exception {
         final List<TaskStats> rows = loop.taskStats();
@@ -195,10 +218,7 @@ class OperatorStallTest {
         final String events = ask(client, "show event cpu E");
         rows.stream().filter(r -> !r.kinds().contains("E")).forEach(r -> assertTrue(!events.contains(" " + r.name()
             + "\n"), "filtered out: " + r.name()));
-        assertTrue(ask(client, "show event timers").contains("Showing timers for op-control"));
-        assertEquals((long) loop.gauges().scheduledTimers(),
-            JsonTree.object(JsonTree.parse(ask(client, "show event timers json")), "op-control").get("timers"));
-        assertTrue(ask(client, "show event poll").contains("Running: blocking_listener"));
+        eventTables(client, loop);
         final Map<String, Object> poll = JsonTree.object(JsonTree.parse(ask(client, "show event poll json")),
             "op-control");
         assertEquals("blocking_listener", poll.get("running"));
