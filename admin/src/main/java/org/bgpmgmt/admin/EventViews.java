@@ -138,15 +138,15 @@ final class EventViews {
             final String title = "Showing poll FD's for " + loop.name();
             sb.append(title).append('\n').append("-".repeat(title.length())).append('\n');
             sb.append("Count: ").append(gauges.registeredChannels()).append('\n');
-            sb.append("Pending submissions: ").append(gauges.pendingSubmissions()).append('\n');
-            sb.append("Turns: ").append(gauges.turns()).append('\n');
-            sb.append("Last turn: ").append(gauges.sinceLastTurnNanos() / 1_000_000).append(" ms ago\n");
-            sb.append(String.format(Locale.ROOT, "Utilization: %.1f%%%n", gauges.utilization() * 100));
             int i = 0;
             for (LoopTables.PollRow r : loop.tables().poll()) {
                 sb.append(String.format(Locale.ROOT, "\t%6d %-40s events:%-14s\t\t%s%n", i++, r.channel(),
                     String.join(",", r.events()), String.join(" ", r.tasks())));
             }
+            sb.append("Pending submissions: ").append(gauges.pendingSubmissions()).append('\n');
+            sb.append("Turns: ").append(gauges.turns()).append('\n');
+            sb.append("Last turn: ").append(gauges.sinceLastTurnNanos() / 1_000_000).append(" ms ago\n");
+            sb.append(String.format(Locale.ROOT, "Utilization: %.1f%%%n", gauges.utilization() * 100));
             if (gauges.runningTask() != null) {
                 sb.append("Running: ").append(gauges.runningTask()).append(" for ")
                     .append(gauges.runningNanos() / 1_000_000).append(" ms\n");
