@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.ContextStats;
+import org.bgpmgmt.mgmt.SessionState;
+import org.bgpmgmt.mgmt.SessionStates;
+import org.bgpmgmt.wire.BfdState;
 
 /**
  * {@code show bfd distributed} and {@code show bfd peers [brief]}, from each context's figure
  * reads (which never wait on a stuck loop), laid out as bfdd lays them out. Any thread.
  */
 final class BfdViews {
+    private static final String BRIEF_ROW = "%-10s %-40s %-40s %-10s %s%n";
     private BfdViews() {
     }
 
@@ -79,27 +84,52 @@ final class BfdViews {
         }
         if (brief) {
             sb.append("Session count: ").append(count).append('\n');
-            sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", "SessionId", "LocalAddress",
-                "PeerAddress", "Interface"));
-            sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", "=========", "============",
-                "===========", "========="));
+            sb.append(String.format(Locale.ROOT, BRIEF_ROW, "SessionId", "LocalAddress", "PeerAddress", "Status",
+                "Interface"));
+            sb.append(String.format(Locale.ROOT, BRIEF_ROW, "=========", "============", "===========", "======",
+                "========="));
         } else {
             sb.append("BFD Peers:\n");
         }
         for (BgpMgmtContext c : contexts) {
+            final Map<Integer, SessionState> states = SessionStates.of(c);
             for (BfdSession s : c.sessions()) {
+                final String status = status(states.get(s.lid()));
                 if (brief) {
-                    sb.append(String.format(Locale.ROOT, "%-10s %-40s %-40s %s%n", Integer.toUnsignedString(s.lid()),
-                        s.source().getHostAddress(), s.destination().getHostAddress(), ifname(s)));
+                    sb.append(String.format(Locale.ROOT, BRIEF_ROW, Integer.toUnsignedString(s.lid()),
+                        s.source().getHostAddress(), s.destination().getHostAddress(), status, ifname(s)));
                 } else {
-                    peer(sb, c, s);
+                    peer(sb, c, s, status);
                 }
             }
         }
         return sb.toString();
     }
 
-    private static void peer(final StringBuilder sb, final BgpMgmtContext c, final BfdSession s) {
+    /**
+     * Returns bfdd's word for a state: {@code shutdown} (admin-down), {@code down}, {@code init}, {@code up};
+     * {@code unknown} for a session the published table does not hold yet (added since its publication).
+     */
+    static String status(final SessionState state) {
+        if (state == null) {
+            return "unknown";
+        }
+        switch (state.state()) {
+            case BfdState.ADMIN_DOWN:
+                return "shutdown";
+            case BfdState.DOWN:
+                return "down";
+            case BfdState.INIT:
+                return "init";
+            case BfdState.UP:
+                return "up";
+            default:
+                return "unknown(" + state.state() + ")";
+        }
+    }
+
+    private static void peer(final StringBuilder sb, final BgpMgmtContext c, final BfdSession s,
+                             final String status) {
         sb.append("\tpeer ").append(s.destination().getHostAddress()).append(" local-address ")
             .append(s.source().getHostAddress());
         if (!ifname(s).isEmpty()) {
@@ -107,6 +137,7 @@ final class BfdViews {
         }
         sb.append('\n');
         sb.append("\t\tID: ").append(Integer.toUnsignedString(s.lid())).append('\n');
+        sb.append("\t\tStatus: ").append(status).append('\n');
         sb.append("\t\tContext: ").append(c.name()).append('\n');
         sb.append("\t\tDetect-multiplier: ").append(s.detectMultiplier()).append('\n');
         sb.append("\t\tReceive interval: ").append(s.minRxMicros() / 1000).append("ms\n");
@@ -123,12 +154,14 @@ final class BfdViews {
         return Json.render(g -> {
             g.writeStartArray();
             for (BgpMgmtContext c : contexts) {
+                final Map<Integer, SessionState> states = SessionStates.of(c);
                 for (BfdSession s : c.sessions()) {
                     g.writeStartObject();
                     g.writeStringField("peer", s.destination().getHostAddress());
                     g.writeStringField("local", s.source().getHostAddress());
                     g.writeStringField("interface", ifname(s));
                     g.writeNumberField("id", Integer.toUnsignedLong(s.lid()));
+                    g.writeStringField("status", status(states.get(s.lid())));
                     g.writeStringField("context", c.name());
                     g.writeNumberField("detect-multiplier", s.detectMultiplier());
                     g.writeNumberField("receive-interval", s.minRxMicros() / 1000);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.LoopGauges;
+import org.bgpmgmt.event.LoopTables;
 import org.bgpmgmt.event.TaskStats;
 
 /**
@@ -94,9 +95,19 @@ final class EventViews {
         for (EventLoop loop : loops) {
             final String title = "Showing timers for " + loop.name();
             sb.append(title).append('\n').append("-".repeat(title.length())).append('\n');
+            for (LoopTables.TimerRow t : loop.tables().timers()) {
+                sb.append(String.format(Locale.ROOT, "  %-50s%s%n", t.task(), hhmmss(t.remainingNanos())));
+            }
             sb.append("Scheduled timers: ").append(loop.gauges().scheduledTimers()).append("\n\n");
         }
         return sb.toString();
+    }
+
+    /** FRR prints the time remaining as HH:MM:SS; BFD timers are milliseconds apart, so add them. */
+    static String hhmmss(final long nanos) {
+        final long ms = nanos / 1_000_000;
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60,
+            ms % 1000);
     }
 
     static String timersJson(final List<EventLoop> loops) {
@@ -105,6 +116,15 @@ final class EventViews {
             for (EventLoop loop : loops) {
                 g.writeObjectFieldStart(loop.name());
                 g.writeNumberField("timers", loop.gauges().scheduledTimers());
+                g.writeNumberField("ageMsec", loop.tables().ageNanos() / 1_000_000);
+                g.writeArrayFieldStart("scheduled");
+                for (LoopTables.TimerRow t : loop.tables().timers()) {
+                    g.writeStartObject();
+                    g.writeStringField("task", t.task());
+                    g.writeNumberField("remainingMsec", t.remainingNanos() / 1_000_000);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndObject();
@@ -118,6 +138,11 @@ final class EventViews {
             final String title = "Showing poll FD's for " + loop.name();
             sb.append(title).append('\n').append("-".repeat(title.length())).append('\n');
             sb.append("Count: ").append(gauges.registeredChannels()).append('\n');
+            int i = 0;
+            for (LoopTables.PollRow r : loop.tables().poll()) {
+                sb.append(String.format(Locale.ROOT, "\t%6d %-40s events:%-14s\t\t%s%n", i++, r.channel(),
+                    String.join(",", r.events()), String.join(" ", r.tasks())));
+            }
             sb.append("Pending submissions: ").append(gauges.pendingSubmissions()).append('\n');
             sb.append("Turns: ").append(gauges.turns()).append('\n');
             sb.append("Last turn: ").append(gauges.sinceLastTurnNanos() / 1_000_000).append(" ms ago\n");
@@ -144,9 +169,31 @@ final class EventViews {
                 g.writeNumberField("utilization", gauges.utilization());
                 g.writeStringField("running", gauges.runningTask());
                 g.writeNumberField("runningMsec", gauges.runningNanos() / 1_000_000);
+                g.writeNumberField("ageMsec", loop.tables().ageNanos() / 1_000_000);
+                g.writeArrayFieldStart("channels");
+                for (LoopTables.PollRow r : loop.tables().poll()) {
+                    pollRow(g, r);
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndObject();
         });
+    }
+
+    private static void pollRow(final JsonGenerator g, final LoopTables.PollRow r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("channel", r.channel());
+        g.writeArrayFieldStart("events");
+        for (String e : r.events()) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("tasks");
+        for (String t : r.tasks()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

@@ -22,6 +22,7 @@ import org.bgpmgmt.bgp.BgpPeer;
 import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.event.LoopTables;
 import org.bgpmgmt.event.Stall;
 import org.bgpmgmt.event.TaskHandle;
 import org.bgpmgmt.event.TaskStats;
@@ -31,6 +32,8 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ContextStats;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.mgmt.SessionState;
+import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.micrometer.BgpMgmtMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,6 +103,8 @@ class OperatorStallTest {
             catalog.updatePeer(BgpPeer.builder(42).peerAddress(InetAddress.getByName("192.0.2.9"))
                 .localAddress(InetAddress.getByName("192.0.2.1")).remoteAs(65001).localAs(65000).build());
             await("the data plane has the session", () -> data.sessions().size() == 1);
+            data.reportState(new SessionState(7, BfdState.UP, 0, 9, 0, 0, 0, 0, 3, 0, 0, 0, 0));
+            await("the control plane hears it up", () -> control.sessionState(7).isUp());
             admin.start();
             final ObjectName loopBean = loop.registerMBean();
             final ObjectName contextBean = control.registerMBean();
@@ -107,6 +112,7 @@ class OperatorStallTest {
                 Duration.ofSeconds(10))) {
                 // One untimed round first: the first call of each read loads classes, which is no wait on the loop.
                 figuresAnswer(loop, control, catalog, loopBean, contextBean, Long.MAX_VALUE);
+                ask(client, "show event poll"); // the tables' first publication, as an operator's first look makes
                 stall(loop);
                 final ContextStats stats = figuresAnswer(loop, control, catalog, loopBean, contextBean,
                     READ_BOUND_NANOS);
@@ -154,6 +160,8 @@ class OperatorStallTest {
             timed("showDistributed", bound, control::showDistributed);
             timed("peers", bound, catalog::peers);
             timed("catalog stats", bound, catalog::stats);
+            assertEquals(BfdState.UP, timed("sessionState", bound, () -> control.sessionState(7)).state());
+            assertEquals(42, timed("peerState", bound, () -> catalog.peerState(42)).key());
             timed("JMX loop TasksRun", bound, () -> server.getAttribute(loopBean, "TasksRun"));
             timed("JMX loop CpuTable", bound, () -> server.getAttribute(loopBean, "CpuTable"));
             timed("JMX context Sessions", bound, () -> server.getAttribute(contextBean, "Sessions"));
@@ -182,6 +190,27 @@ class OperatorStallTest {
         return timed("admin " + command, ADMIN_BOUND_NANOS, () -> client.send(command));
     }
 
+    private static void eventTables(final AdminClient client, final EventLoop loop) throws Exception {
+        final String timers = ask(client, "show event timers");
+        assertTrue(timers.contains("Showing timers for op-control"), timers);
+        final Map<String, Object> timersJson = JsonTree.object(JsonTree.parse(ask(client, "show event timers json")),
+            "op-control");
+        assertEquals((long) loop.gauges().scheduledTimers(), timersJson.get("timers"));
+        final List<LoopTables.TimerRow> timerRows = loop.tables().timers();
+        assertEquals(timerRows.size(), ((List<?>) timersJson.get("scheduled")).size());
+        timerRows.forEach(t -> assertTrue(timers.contains("  " + t.task() + " "), timers));
+        final String poll = ask(client, "show event poll");
+        assertTrue(poll.contains("Running: blocking_listener"), poll);
+        final List<LoopTables.PollRow> pollRows = loop.tables().poll();
+        assertTrue(!pollRows.isEmpty(), "the contexts' connections wait for reads");
+        pollRows.forEach(r -> assertTrue(poll.contains("events:" + String.join(",", r.events())) && poll.contains(
+            String.join(" ", r.tasks()) + "\n"), poll));
+        final List<?> channels = (List<?>) JsonTree.object(JsonTree.parse(ask(client, "show event poll json")),
+            "op-control").get("channels");
+        assertEquals(pollRows.size(), channels.size());
+        assertEquals(pollRows.get(0).tasks(), ((Map<?, ?>) channels.get(0)).get("tasks"));
+    }
+
     private static void adminAnswers(final AdminClient client, final EventLoop loop, final BgpMgmtContext control,
                                      final BgpMgmtContext data, final ContextStats stats) throws Exception {
         final List<TaskStats> rows = loop.taskStats();
@@ -195,10 +224,7 @@ class OperatorStallTest {
         final String events = ask(client, "show event cpu E");
         rows.stream().filter(r -> !r.kinds().contains("E")).forEach(r -> assertTrue(!events.contains(" " + r.name()
             + "\n"), "filtered out: " + r.name()));
-        assertTrue(ask(client, "show event timers").contains("Showing timers for op-control"));
-        assertEquals((long) loop.gauges().scheduledTimers(),
-            JsonTree.object(JsonTree.parse(ask(client, "show event timers json")), "op-control").get("timers"));
-        assertTrue(ask(client, "show event poll").contains("Running: blocking_listener"));
+        eventTables(client, loop);
         final Map<String, Object> poll = JsonTree.object(JsonTree.parse(ask(client, "show event poll json")),
             "op-control");
         assertEquals("blocking_listener", poll.get("running"));
@@ -209,10 +235,17 @@ class OperatorStallTest {
         assertEquals((long) stats.sessions(), first.get("sessions"));
         assertEquals(stats.connections().get(0).outputMessages(),
             ((Map<?, ?>) ((List<?>) first.get("connections")).get(0)).get("outputMessages"));
-        assertTrue(ask(client, "show bfd peers").contains("peer 192.0.2.2 local-address 192.0.2.1"));
-        assertTrue(ask(client, "show bfd peers brief").contains("Session count: 2"), "one on each side");
+        final String bfdPeers = ask(client, "show bfd peers");
+        assertTrue(bfdPeers.contains("peer 192.0.2.2 local-address 192.0.2.1"), bfdPeers);
+        assertTrue(bfdPeers.contains("\t\tStatus: up\n"), bfdPeers);
+        final String brief = ask(client, "show bfd peers brief");
+        assertTrue(brief.contains("Session count: 2"), "one on each side");
+        assertTrue(brief.contains(" Status "), brief);
+        assertTrue(brief.lines().filter(l -> l.startsWith("7 ")).allMatch(l -> l.split(" +")[3].equals("up"))
+            && brief.lines().filter(l -> l.startsWith("7 ")).count() == 2, brief);
         final List<?> peers = (List<?>) JsonTree.parse(ask(client, "show bfd peers json"));
         assertEquals(7L, ((Map<?, ?>) peers.get(0)).get("id"));
+        assertEquals("up", ((Map<?, ?>) peers.get(0)).get("status"));
         assertTrue(ask(client, "show bgp peers").contains("192.0.2.9"));
         assertEquals(65001L, JsonTree.object(JsonTree.parse(ask(client, "show bgp peers json")), "peers",
             "192.0.2.9").get("remoteAs"));

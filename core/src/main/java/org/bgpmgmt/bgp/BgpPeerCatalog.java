@@ -57,7 +57,8 @@ import org.bgpmgmt.mgmt.Role;
  * <p>Thread safety: every public method may be called from any thread once the catalog is added
  * to a context. On the context's loop thread they act at once; elsewhere those returning a value
  * wait for the loop at most the context's {@code callTimeout}, and refuse to wait on another
- * loop's thread ({@link IllegalStateException}). Listeners and handlers run on the loop thread.
+ * loop's thread ({@link IllegalStateException}), except the figure reads ({@link #peers},
+ * {@link #peerState}, {@link #stats}), which never wait on a stuck loop. Listeners and handlers run on the loop thread.
  */
 public final class BgpPeerCatalog implements Catalog {
     private final Role role;
@@ -308,13 +309,15 @@ public final class BgpPeerCatalog implements Catalog {
 
     /**
      * Returns a peer's last state: as reported by the data plane (control plane) or as reported
-     * by this side (data plane); Idle before any report. Any thread, waiting as the class describes.
+     * by this side (data plane); Idle before any report. Any thread; never waits on a stuck loop, as
+     * {@link #peers()} (on the loop thread it reads the table itself).
      *
      * @param key the peer key
      * @return the state, or null for an unknown key
      */
     public PeerState peerState(final int key) {
-        return call("peerState", () -> table.state(key));
+        final BgpMgmtContext c = added("peerState");
+        return c.loop().inLoop() ? table.state(key) : figures.peerState(key);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.bgpmgmt.bgp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.bgpmgmt.event.LoopSnapshot;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 
@@ -17,22 +18,30 @@ final class CatalogFigures {
     private final BgpMgmtContext context;
     private final LoopSnapshot<List<BgpPeer>> peers;
     private final LoopSnapshot<BgpCatalogStats> stats;
+    private final LoopSnapshot<Map<Integer, PeerState>> states;
 
     CatalogFigures(final BgpMgmtContext context, final PeerTable table) {
         this.context = context;
         this.peers = LoopSnapshot.of(context.loop(), table::peers, null, PATIENCE);
         this.stats = LoopSnapshot.of(context.loop(), table::stats, null, PATIENCE);
+        this.states = LoopSnapshot.of(context.loop(), table::states, null, PATIENCE);
     }
 
     /** Publishes both figures now. Loop thread only. */
     void prime() {
         peers.read();
         stats.read();
+        states.read();
     }
 
     List<BgpPeer> peers() {
         final List<BgpPeer> p = peers.read();
         return p != null ? p : context.await("BgpPeerCatalog.peers", peers::read);
+    }
+
+    PeerState peerState(final int key) {
+        final Map<Integer, PeerState> s = states.read();
+        return (s != null ? s : context.await("BgpPeerCatalog.peerState", states::read)).get(key);
     }
 
     BgpCatalogStats stats() {

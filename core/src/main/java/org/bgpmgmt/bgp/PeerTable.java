@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.Role;
@@ -221,6 +222,15 @@ final class PeerTable {
         }
         all.sort((a, b) -> Integer.compareUnsigned(a.key(), b.key()));
         return all;
+    }
+
+    /** Returns every peer's state by key, for the published table. */
+    Map<Integer, PeerState> states() {
+        final Map<Integer, PeerState> all = new HashMap<>(byKey.size() * 2);
+        for (Map.Entry<Integer, PeerRow> e : byKey.entrySet()) {
+            all.put(e.getKey(), e.getValue().state);
+        }
+        return Map.copyOf(all);
     }
 
     PeerState state(final int key) {

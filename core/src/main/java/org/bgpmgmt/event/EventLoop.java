@@ -48,6 +48,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     private final LoopWatch watch;
     private final LoopSnapshot<List<TaskStats>> stats;
     private final Executor executor = new LoopExecutor(this);
+    private final LoopTables tables = new LoopTables(this);
     /** Loop thread only: whether the watchdog knows this loop. */
     private boolean watched;
 
@@ -124,6 +125,15 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
             return List.copyOf(scheduler.taskStats()); // after termination nothing writes the figures
         }
         return stats.read();
+    }
+
+    /**
+     * Returns the loop's timer and poll tables, as FRR's {@code show event timers} and {@code poll}. Any thread.
+     *
+     * @return the tables, as fresh as {@link #taskStats()}
+     */
+    public LoopTables tables() {
+        return tables;
     }
 
     /**

@@ -160,4 +160,17 @@ final class IoRegistry {
             }
         }
     }
+
+    /** Adds every handle sitting in a slot, ready or not, to {@code out}: the rows of {@code show event poll}. */
+    void collectSlots(final List<TaskHandle> out) {
+        if (!selector.isOpen()) {
+            return;
+        }
+        for (SelectionKey key : selector.keys()) {
+            final IoRegistration reg = (IoRegistration) key.attachment();
+            if (reg != null && key.isValid()) {
+                reg.forEachSlot(out::add);
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.CountersReplyMessage;
@@ -247,6 +248,15 @@ final class BfdSessions implements Catalog {
         }
         all.sort((a, b) -> Integer.compareUnsigned(a.lid(), b.lid()));
         return all;
+    }
+
+    /** Returns every session's state by lid, for the published table. */
+    Map<Integer, SessionState> states() {
+        final Map<Integer, SessionState> all = new HashMap<>(byLid.size() * 2);
+        for (Map.Entry<Integer, SessionEntry> e : byLid.entrySet()) {
+            all.put(e.getKey(), e.getValue().state);
+        }
+        return Map.copyOf(all);
     }
 
     SessionState state(final int lid) {

@@ -26,8 +26,9 @@ import org.bgpmgmt.wire.BfdState;
  * returns a value runs at once on the loop thread, else waits for the loop at most the config's
  * {@code callTimeout}, and refuses to wait on another loop's thread ({@link IllegalStateException}
  * naming the call). Listeners and catalogs run on the loop thread. <b>Figure reads</b> ({@link #stats}, {@link
- * #sessions}, {@link #connections}, {@link #showDistributed}) never wait on a stuck loop: off the loop they are
- * {@link org.bgpmgmt.event.LoopSnapshot} reads, as of the loop's next turn, or of before a stall past 50 ms.
+ * #sessions}, {@link #sessionState}, {@link #connections}, {@link #showDistributed}) never wait on a stuck loop:
+ * off the loop they are {@link org.bgpmgmt.event.LoopSnapshot} reads, as of the loop's next turn, or of before a
+ * stall past 50 ms.
  *
  * <p><b>Close.</b> {@link #close()} flushes within the close timeout, then closes. Closing the
  * context and its loop is harmless in either order: once the loop has terminated, {@code close()}
@@ -46,7 +47,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     private final BfdSessions sessions;
     private final Sockets sockets;
     private final ContextClose closer;
-    private final ContextFigures figures;
+    final ContextFigures figures; // package-private for SessionStates
     private final AtomicInteger state = new AtomicInteger(NEW);
 
     private BgpMgmtContext(final EventLoop loop, final BgpMgmtConfig config, final Endpoint listen,
@@ -61,7 +62,7 @@ public final class BgpMgmtContext implements AutoCloseable {
         this.sessions = new BfdSessions(role, listeners);
         addCatalog(sessions);
         this.figures = new ContextFigures(this, loop, () -> sockets.stats(settings, dispatch, listeners, sessions),
-            sessions::sessions, () -> List.copyOf(sockets.connections()));
+            sessions::sessions, () -> List.copyOf(sockets.connections()), sessions::states);
     }
 
     /**
@@ -282,8 +283,7 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Sends ECHO_REQUEST on the first connection that is up and completes with the round trip.
-     * Any thread.
+     * Sends ECHO_REQUEST on the first connection that is up and completes with the round trip. Any thread.
      *
      * @return the round-trip time in nanoseconds; fails when no connection is up or on timeout
      */
@@ -305,13 +305,13 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
-     * Returns what was last reported for a session. Any thread, waiting as the class describes.
+     * Returns what was last reported for a session. Any thread; a figure read, as the class describes.
      *
      * @param lid the session
      * @return the state, or null for an unknown lid
      */
     public SessionState sessionState(final int lid) {
-        return await("BgpMgmtContext.sessionState", () -> sessions.state(lid));
+        return loop.inLoop() ? sessions.state(lid) : figures.sessionState(lid);
     }
 
     /**

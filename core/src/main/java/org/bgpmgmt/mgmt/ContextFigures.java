@@ -2,6 +2,7 @@ package org.bgpmgmt.mgmt;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.LoopSnapshot;
@@ -21,13 +22,16 @@ final class ContextFigures {
     private final LoopSnapshot<ContextStats> stats;
     private final LoopSnapshot<List<BfdSession>> sessions;
     private final LoopSnapshot<List<Connection>> connections;
+    private final LoopSnapshot<Map<Integer, SessionState>> states;
 
     ContextFigures(final BgpMgmtContext context, final EventLoop loop, final Callable<ContextStats> stats,
-                   final Callable<List<BfdSession>> sessions, final Callable<List<Connection>> connections) {
+                   final Callable<List<BfdSession>> sessions, final Callable<List<Connection>> connections,
+                   final Callable<Map<Integer, SessionState>> states) {
         this.context = context;
         this.stats = LoopSnapshot.of(loop, stats, null, PATIENCE);
         this.sessions = LoopSnapshot.of(loop, sessions, null, PATIENCE);
         this.connections = LoopSnapshot.of(loop, connections, null, PATIENCE);
+        this.states = LoopSnapshot.of(loop, states, null, PATIENCE);
     }
 
     /** Publishes every figure once, so that a read never falls back to waiting. Loop thread only. */
@@ -35,6 +39,7 @@ final class ContextFigures {
         stats.read();
         sessions.read();
         connections.read();
+        states.read();
         return passThrough;
     }
 
@@ -48,6 +53,15 @@ final class ContextFigures {
 
     List<Connection> connections() {
         return read(connections, "BgpMgmtContext.connections");
+    }
+
+    /** Returns a session's state from the published table (a per-row read that never waits on a stuck loop). */
+    SessionState sessionState(final int lid) {
+        return sessionStates().get(lid);
+    }
+
+    Map<Integer, SessionState> sessionStates() {
+        return read(states, "BgpMgmtContext.sessionState");
     }
 
     private <T> T read(final LoopSnapshot<T> snapshot, final String caller) {

@@ -2,6 +2,7 @@ package org.bgpmgmt.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,8 +190,9 @@ class ContextLifecycleTest {
         final RawPeer peer = new RawPeer(server.endpoint());
         Await.until("accepted", () -> server.stats().accepted() == 1);
         assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
-        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> server.sessionState(1),
+        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> server.deleteSession(1),
             "a stopped loop runs nothing");
+        assertNull(server.sessionState(1), "a per-row figure read answers from the last published table");
         assertEquals(List.of(), server.sessions(), "figures stay readable: the last ones published");
         server.close(); // the loop ran its last turn: the caller's thread releases the sockets
         assertFalse(Files.exists(sock), "socket file removed by the late close");
@@ -204,8 +206,9 @@ class ContextLifecycleTest {
         final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
         try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
             final IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> getWithin(other.submit(() -> control.sessionState(1))));
-            assertTrue(refused.getMessage().contains("BgpMgmtContext.sessionState"), refused.getMessage());
+                () -> getWithin(other.submit(() -> control.deleteSession(1))));
+            assertTrue(refused.getMessage().contains("BgpMgmtContext.deleteSession"), refused.getMessage());
+            assertNull(getWithin(other.submit(() -> control.sessionState(1))), "a per-row figure read answers");
             getWithin(loop.submit(control::sessions)); // a figure read: publishes without waiting
             assertEquals(List.of(), getWithin(other.submit(control::sessions)), "figures answer another loop");
             assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
