@@ -5,13 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
@@ -19,6 +31,7 @@ import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.testing.TestPki;
 import org.bgpmgmt.wire.BfdState;
+import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Mutual TLS between two contexts on two loops: both roles in both modes, resync and counters over
  * TLS, and every refusal (wrong CA, a certificate out of its dates, a name mismatch, plaintext on
- * either side, a stalled handshake, a wrong pin), each closing that connection only, counted.
+ * either side, a stalled handshake, a wrong pin, a TLS 1.2 renegotiation), each closing that
+ * connection only, counted.
  * Certificates are made at test time; handshake timeouts are generous except where the timeout is
  * what is tested, where a late timer only makes the test wait longer.
  */
@@ -281,6 +295,66 @@ class TlsTest {
             assertFalse(cli.stats().connections().get(0).up());
             assertEquals(0, srv.stats().tlsFailures(), "refused by the limit, not by TLS");
         }
+    }
+
+    @Test
+    void shouldCloseATls12ConnectionWhosePeerStartsARenegotiation() throws Exception {
+        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server).protocols("TLSv1.3", "TLSv1.2"));
+        final InetSocketAddress at = (InetSocketAddress) srv.endpoint().address();
+        try (SSLSocket s = (SSLSocket) blockingClientContext().getSocketFactory().createSocket()) {
+            s.connect(at, 30_000);
+            s.setSoTimeout(30_000); // bounded: a renegotiation the server let through would block here
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.startHandshake();
+            assertEquals("TLSv1.2", s.getSession().getProtocol());
+            assertEquals(MessageType.ECHO_REPLY, echo(s, 7), "the TLS 1.2 channel carries bfddp");
+            Await.until("connected", GENEROUS, () -> srv.stats().connections().size() == 1);
+
+            // On a TLS 1.2 session the JDK client really renegotiates here (with the refusal removed
+            // from TlsTransport the echo below is answered); the server must refuse the new ClientHello.
+            s.startHandshake();
+            // A close reads as -1 (EOFException) or as the server's close_notify mid-handshake (SSLException).
+            final IOException closed = assertThrows(IOException.class, () -> echo(s, 8),
+                "the server answered after a renegotiation");
+            assertFalse(closed instanceof SocketTimeoutException, "the server neither closed nor answered: " + closed);
+        }
+        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
+        Await.until("that connection gone", GENEROUS, () -> srv.stats().connections().isEmpty());
+        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("a well-behaved client connected", GENEROUS, () -> srv.stats().connections().size() == 1
+            && good.stats().connections().get(0).up());
+        assertTrue(good.echo().get(30, TimeUnit.SECONDS) > 0, "a well-behaved client is served afterwards");
+        assertEquals(1, srv.stats().tlsFailures());
+    }
+
+    /** A JDK client context with the test client's key and the test CA; no name check (plain sockets). */
+    private static SSLContext blockingClientContext() throws Exception {
+        final KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(client.keyStore())) {
+            keys.load(in, TestPki.PASSWORD);
+        }
+        final KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trust)) {
+            trusted.load(in, TestPki.PASSWORD);
+        }
+        final KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, TestPki.PASSWORD);
+        final TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        final SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ssl;
+    }
+
+    /** Sends an ECHO_REQUEST on {@code s} and returns the type of the frame that comes back. */
+    private static int echo(final SSLSocket s, final int id) throws IOException {
+        s.getOutputStream().write(Frames.echoRequest(id, 0).array());
+        s.getOutputStream().flush();
+        final byte[] reply = new byte[MessageType.ECHO_LENGTH];
+        final DataInputStream in = new DataInputStream(s.getInputStream());
+        in.readFully(reply); // EOFException if the server closed
+        assertEquals(id, ByteBuffer.wrap(reply).getShort(4), "the reply answers this request");
+        return ByteBuffer.wrap(reply).getShort(2);
     }
 
     @Test
