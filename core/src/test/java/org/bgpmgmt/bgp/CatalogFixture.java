@@ -1,6 +1,5 @@
 package org.bgpmgmt.bgp;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,21 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.testing.Contexts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.bgpmgmt.testing.TwoLoops;
 
 /** Two loops, contexts with a catalog attached, and cleanup; for the socket tests of the catalog. */
-abstract class CatalogFixture {
-    EventLoop serverLoop;
-    EventLoop clientLoop;
-    final List<AutoCloseable> closeLater = new CopyOnWriteArrayList<>();
+abstract class CatalogFixture extends TwoLoops {
 
     /** A context and its catalog. */
     static final class Side {
@@ -68,19 +61,8 @@ abstract class CatalogFixture {
         }
     }
 
-    @BeforeEach
-    void startLoops() {
-        serverLoop = new EventLoop(new EventLoopConfig().name("server-loop")).start();
-        clientLoop = new EventLoop(new EventLoopConfig().name("client-loop")).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (AutoCloseable c : closeLater) {
-            c.close();
-        }
-        assertTrue(serverLoop.shutdown(Duration.ofSeconds(10)));
-        assertTrue(clientLoop.shutdown(Duration.ofSeconds(10)));
+    CatalogFixture() {
+        super("");
     }
 
     <T extends AutoCloseable> T later(final T c) {

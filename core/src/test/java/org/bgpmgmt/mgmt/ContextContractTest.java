@@ -16,45 +16,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.TwoLoops;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The behaviors every transport must show; subclasses pick TCP IPv4, TCP IPv6 or a unix socket. */
 @Timeout(60)
-abstract class ContextContractTest {
+abstract class ContextContractTest extends TwoLoops {
     @TempDir
     Path dir;
-    EventLoop serverLoop;
-    EventLoop clientLoop;
-    final List<AutoCloseable> closeLater = new CopyOnWriteArrayList<>();
 
     /** Where the server under test listens. */
     abstract Endpoint endpoint(Path tempDir);
 
-    @BeforeEach
-    void startLoops() {
-        serverLoop = new EventLoop(new EventLoopConfig().name("server-loop")).start();
-        clientLoop = new EventLoop(new EventLoopConfig().name("client-loop")).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (AutoCloseable c : closeLater) {
-            c.close();
-        }
-        assertTrue(serverLoop.shutdown(Duration.ofSeconds(10)));
-        assertTrue(clientLoop.shutdown(Duration.ofSeconds(10)));
+    ContextContractTest() {
+        super("");
     }
 
     <T extends AutoCloseable> T later(final T c) {

@@ -18,23 +18,19 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
-import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.TwoLoops;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.testing.TestPki;
 import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.MessageType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * what is tested, where a late timer only makes the test wait longer.
  */
 @Timeout(120)
-class TlsTest {
+class TlsTest extends TwoLoops {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     @TempDir
@@ -60,10 +56,6 @@ class TlsTest {
     static TestPki.Leaf server;
     static TestPki.Leaf client;
     static Path trust;
-
-    EventLoop serverLoop;
-    EventLoop clientLoop;
-    final List<AutoCloseable> closeLater = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void makeCertificates() throws Exception {
@@ -75,19 +67,8 @@ class TlsTest {
         trust = pki.trust(ca);
     }
 
-    @BeforeEach
-    void startLoops() {
-        serverLoop = new EventLoop(new EventLoopConfig().name("tls-server-loop")).start();
-        clientLoop = new EventLoop(new EventLoopConfig().name("tls-client-loop")).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (AutoCloseable c : closeLater) {
-            c.close();
-        }
-        assertTrue(serverLoop.shutdown(Duration.ofSeconds(10)));
-        assertTrue(clientLoop.shutdown(Duration.ofSeconds(10)));
+    TlsTest() {
+        super("tls-");
     }
 
     private <T extends AutoCloseable> T later(final T c) {
