@@ -314,8 +314,10 @@ public final class Connection {
         try {
             while ((length = decoder.check(in, at, end - at)) > 0) {
                 counters.inputMessages++;
-                if (!handle(decoder.frameType(), decoder.frameId(), at, length) || !up) {
-                    return; // a handler or a malformed frame closed us
+                // Echoes, the bulk of the traffic, are answered here; the rest goes through handle.
+                if (decoder.frameType() == MessageType.ECHO_REQUEST ? !output.echoReply(in, at, batchMicros)
+                    : !handle(decoder.frameType(), decoder.frameId(), at, length) || !up) {
+                    return; // a handler, a failed write or a malformed frame closed us
                 }
                 at += length;
             }
@@ -333,13 +335,9 @@ public final class Connection {
         }
     }
 
-    /** One frame: echoes and awaited replies here, the rest to the dispatcher. False when closed. */
+    /** One frame other than an echo request: awaited replies here, the rest to the dispatcher. False when closed. */
     private boolean handle(final int type, final int id, final int at, final int length) {
         try {
-            if (type == MessageType.ECHO_REQUEST) {
-                output.echoReply(in, at, batchMicros);
-                return true;
-            }
             if (!requests.answer(type, id, in, at, length)) {
                 if (type == MessageType.ECHO_REPLY || type == MessageType.BFD_SESSION_COUNTERS) {
                     counters.unknownReplies++; // a reply nobody waits for: counted and dropped

@@ -122,13 +122,17 @@ final class Output {
     /**
      * Answers the ECHO_REQUEST at {@code at} in {@code in} ahead of owed rows: its id and dp_time
      * back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full when no room.
+     * Returns false when the connection went down making room (a failed write), else true.
      */
-    void echoReply(final ByteBuffer in, final int at, final long bfddMicros) {
-        final int r = reserveAhead(MessageType.ECHO_LENGTH);
-        if (r >= 0) {
-            EchoMessage.writeReply(in, at, out, r, bfddMicros); // no flyweight: its wraps cost GC barriers
-            commit(MessageType.ECHO_LENGTH, false);
+    boolean echoReply(final ByteBuffer in, final int at, final long bfddMicros) {
+        int r = out.position();
+        // Inside a read batch the connection is up; only making room (a write) can take it down.
+        if (out.limit() - r < MessageType.ECHO_LENGTH && (r = reserveAhead(MessageType.ECHO_LENGTH)) < 0) {
+            return connection.isUp();
         }
+        EchoMessage.writeReply(in, at, out, r, bfddMicros); // no flyweight: its wraps cost GC barriers
+        commit(MessageType.ECHO_LENGTH, false);
+        return true;
     }
 
     /** Completes a reserved message; {@code arm}: keep a write task for it (not inside a read batch). */

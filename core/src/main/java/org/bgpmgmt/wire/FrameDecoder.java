@@ -101,12 +101,14 @@ public final class FrameDecoder {
             frameLength = -1;
             return NEED_MORE;
         }
-        int type = Header.typeAt(buffer, offset);
-        int length = Header.lengthAt(buffer, offset);
+        // The whole header in one big-endian read: version, zero byte, type, id, length.
+        long header = buffer.getLong(offset);
+        int type = (int) (header >>> 32) & Bytes.U16_MAX;
+        int length = (int) header & Bytes.U16_MAX;
         frameType = type;
-        frameId = Header.idAt(buffer, offset);
+        frameId = (int) (header >>> 16) & Bytes.U16_MAX;
         frameLength = length;
-        int version = Header.versionAt(buffer, offset);
+        int version = (int) (header >>> 56);
         if (version != Header.VERSION) {
             return fail(ProtocolError.BAD_VERSION, version, Header.VERSION);
         }
