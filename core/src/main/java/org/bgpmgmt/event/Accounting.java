@@ -61,10 +61,10 @@ final class Accounting {
         return row;
     }
 
-    /** Before a top-level task starts (a task of the turn, or work run between turns). */
-    void taskStarting(final long now) {
+    /** Before a top-level task of {@code row} starts (a task of the turn, or work run between turns). */
+    void taskStarting(final TaskCounters row, final long now) {
         if (ledger != null) {
-            ledger.beforeTask(now);
+            ledger.beforeTask(row, now);
         }
     }
 
@@ -81,10 +81,20 @@ final class Accounting {
         }
     }
 
-    /** At the end of a turn: every run so far is accounted, with its CPU share. */
+    /**
+     * At the end of a turn: runs so far are accounted with their CPU share, except those of a
+     * segment the ledger carries into the next turn (see {@link CpuLedger}).
+     */
     void turnEnded(final long now) {
         if (ledger != null) {
             ledger.endTurn(now);
+        }
+    }
+
+    /** Accounts every run so far, with its CPU share: before the figures are read, and at the stop. */
+    void flush(final long now) {
+        if (ledger != null) {
+            ledger.flush(now);
         }
     }
 

@@ -91,7 +91,7 @@ final class LoopSweep {
     void closeAll() {
         onClose.run();
         // Runs between turns (execute, commands) are accounted too.
-        scheduler.accounting.turnEnded(scheduler.clock.nanoTime());
+        scheduler.accounting.flush(scheduler.clock.nanoTime());
         TaskHandle h;
         while ((h = scheduler.loop.submissions.poll()) != null) {
             if (h.reqKind == TaskKind.COMMAND) {

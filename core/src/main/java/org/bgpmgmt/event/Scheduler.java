@@ -119,7 +119,7 @@ final class Scheduler {
             if (h.kind == TaskKind.TIMER) {
                 accounting.checkLate(row, start - h.deadline, start);
             }
-            accounting.taskStarting(start);
+            accounting.taskStarting(row, start);
             invoke(h, row, start);
             final long end = clock.nanoTime();
             if (timers.settling()) {
@@ -172,7 +172,7 @@ final class Scheduler {
         final boolean nested = running > 0;
         final long start = clock.nanoTime();
         if (!nested) {
-            accounting.taskStarting(start);
+            accounting.taskStarting(row, start);
         }
         invoke(h, row, start);
         final long end = clock.nanoTime();
@@ -362,7 +362,7 @@ final class Scheduler {
     }
 
     List<TaskStats> taskStats() {
-        accounting.turnEnded(clock.nanoTime()); // show every finished run, not only those of past turns
+        accounting.flush(clock.nanoTime()); // show every finished run, not only those of past turns
         return accounting.snapshot();
     }
 

@@ -97,6 +97,50 @@ class CpuLedgerTest {
         assertEquals(10_000, row("tiny").totalCpuNanos());
     }
 
+    @Test
+    void shouldCarryASegmentOfOneTaskAcrossTurnsWithoutReadingTheCpuClock() {
+        loop.runOnce(0);
+        final TaskHandle reader = new TaskHandle("reader");
+        loop.addEvent(burn(10, 4), null, 0, reader);
+        loop.runOnce(0);
+        final long afterFirst = cpu.reads;
+        for (int i = 0; i < 9; i++) {
+            loop.addEvent(burn(10, 4), null, 0, reader);
+            loop.runOnce(0);
+        }
+        assertEquals(afterFirst, cpu.reads, "one task per turn, 100 us of wall: the segment spans the turns");
+        assertEquals(10, row("reader").calls());
+        assertEquals(40_000, row("reader").totalCpuNanos(), "reading the figures accounts every run");
+    }
+
+    @Test
+    void shouldCloseACarriedSegmentBeforeATaskOfAnotherName() {
+        loop.runOnce(0);
+        loop.addEvent(burn(100, 100), null, 0, new TaskHandle("a"));
+        loop.runOnce(0);
+        loop.addEvent(burn(100, 0), null, 0, new TaskHandle("b"));
+        loop.runOnce(0);
+        // Had the two shared one segment, each would show 50 us.
+        assertEquals(100_000, row("a").totalCpuNanos());
+        assertEquals(0, row("b").totalCpuNanos());
+    }
+
+    @Test
+    void shouldCloseACarriedSegmentOnceItSpansAMillisecond() {
+        loop.runOnce(0);
+        final TaskHandle reader = new TaskHandle("reader");
+        final long[] reads = new long[3];
+        for (int i = 0; i < 3; i++) {
+            loop.addEvent(burn(10, 10), null, 0, reader);
+            loop.runOnce(0);
+            reads[i] = cpu.reads;
+            wall.advance(Duration.ofNanos(600_000)); // the loop's own time between turns
+        }
+        assertEquals(reads[0], reads[1], "620 us after the segment began: still carried");
+        assertEquals(reads[1] + 1, reads[2], "1.2 ms after it began: closed before the third run");
+        assertEquals(30_000, row("reader").totalCpuNanos());
+    }
+
     /** A manual CPU clock that counts its reads. */
     private static final class CountingClock implements NanoClock {
         private long now;
