@@ -118,7 +118,10 @@ public final class FrameDecoder {
         if (length > maxFrameLength) {
             return fail(ProtocolError.LENGTH_ABOVE_MAXIMUM, length, maxFrameLength);
         }
-        int minLength = registry.minFrameLength(type);
+        // A built-in type's minimum is its fixed length in every registry (built-ins cannot be
+        // registered again): one array load instead of the registry's page walk on every frame.
+        int minLength = type < MessageType.BUILT_IN_COUNT ? MessageType.fixedLength(type)
+                : registry.minFrameLength(type);
         if (length < minLength) {
             return fail(ProtocolError.PAYLOAD_TOO_SHORT, length, minLength);
         }
