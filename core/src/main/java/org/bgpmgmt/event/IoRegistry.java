@@ -20,6 +20,11 @@ final class IoRegistry {
     private final TaskQueue ioReady;
     private final Consumer<SelectionKey> onKeyReady = this::keyReady;
     private IoRegistration dirty;
+    /**
+     * The registration whose slot was emptied last: a task that re-adds itself while it runs (a
+     * read task, every batch) finds its channel's registration here without {@code keyFor}'s lock.
+     */
+    private IoRegistration lastCleared;
 
     IoRegistry(final TaskQueue ioReady) throws IOException {
         this.selector = Selector.open();
@@ -48,6 +53,7 @@ final class IoRegistry {
     }
 
     void close() throws IOException {
+        lastCleared = null;
         selector.close();
     }
 
@@ -75,12 +81,19 @@ final class IoRegistry {
 
     /** Puts {@code h} in the slot of its channel, registering the channel on first use. */
     void fill(final TaskHandle h) throws ClosedChannelException {
-        registration(h.channel).fill(h);
+        final IoRegistration recent = lastCleared;
+        // A channel has one key per selector: while that key is valid it leads to the same registration.
+        if (recent != null && recent.key.channel() == h.channel && recent.key.isValid()) {
+            recent.fill(h);
+        } else {
+            registration(h.channel).fill(h);
+        }
     }
 
     /** Empties the slot holding {@code h}; the interest ops follow at {@link #syncInterestOps()}. */
     void clear(final TaskHandle h) {
         final IoRegistration reg = h.registration;
+        lastCleared = reg;
         if (reg.clear(h)) {
             reg.nextDirty = dirty;
             dirty = reg;
