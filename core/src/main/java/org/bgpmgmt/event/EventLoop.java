@@ -96,15 +96,15 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
      * {@link #taskStats()}.
      *
      * <p><b>What the CPU columns mean.</b> The loop does not read the thread CPU clock around each
-     * task (on Linux that is a system call). It reads it at the end of each turn that ran tasks,
-     * after any task that ran 1 ms or more of wall time, and before a task once the tasks since
-     * the last read hold 1 ms of wall time. The CPU time between two reads is charged to the tasks
-     * run between them: a task that ran 1 ms or more is charged first, up to its own wall time;
-     * the others share the rest in proportion to their wall time; no task is charged more than its
-     * wall time, and CPU the loop spent between tasks (select, taking in submissions) is charged to
-     * none. So a long task's figure is exact to within 1 ms (never below its true CPU time), a CPU
-     * hog is always caught, and a short task's figure is its share of its turn's CPU, exact when it
-     * dominates the turn.
+     * task (on Linux that is a system call). It reads it after a task of 1 ms or more of wall time,
+     * before a task once 1 ms of wall time has passed since the last read, at the end of a turn
+     * that ran tasks of more than one name (or 32 runs), before a task of another name than runs
+     * carried over from earlier turns, and when figures are read: the runs between two reads belong
+     * to one turn or bear one name. That CPU time is charged to them: a task of 1 ms or more first,
+     * up to its own wall time; the others share the rest by wall time; none is charged more than
+     * its wall time, and CPU the loop spent between tasks is charged to none. So a long task's
+     * figure is exact to within 1 ms (never below its true CPU time), a CPU hog is always caught,
+     * and a short task's figure is its share, exact when it dominates the runs between its reads.
      *
      * @return a text table, one row per task name
      */

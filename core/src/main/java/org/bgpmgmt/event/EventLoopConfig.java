@@ -58,8 +58,9 @@ public final class EventLoopConfig {
 
     /**
      * Turns per-task thread CPU timing on or off (FRR's {@code service cputime-stats}). The thread
-     * CPU clock is read about twice per turn, not per task, and each turn's CPU time is shared
-     * among its tasks by wall time (see {@link EventLoop#showCpu()}). Default on.
+     * CPU clock is read at most about twice per turn, not per task, and the CPU time between two
+     * reads is shared among the tasks run between them by wall time (see {@link EventLoop#showCpu()}).
+     * Default on.
      *
      * @param enabled whether to time CPU
      * @return this config

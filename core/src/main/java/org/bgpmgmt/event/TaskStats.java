@@ -9,7 +9,7 @@ package org.bgpmgmt.event;
  * @param calls how many times a task of this name ran
  * @param totalWallNanos wall-clock time spent in those runs
  * @param maxWallNanos the longest run, wall clock
- * @param totalCpuNanos thread CPU time charged to those runs, shared out per turn by wall time as
+ * @param totalCpuNanos thread CPU time charged to those runs, shared out by wall time as
  *     {@link EventLoop#showCpu()} explains (0 when CPU timing is off)
  * @param maxCpuNanos the largest CPU time charged to one run
  * @param errors runs that ended by throwing
