@@ -314,9 +314,10 @@ public final class Connection {
         try {
             while ((length = decoder.check(in, at, end - at)) > 0) {
                 counters.inputMessages++;
+                final int type = decoder.frameType();
                 // Echoes, the bulk of the traffic, are answered here; the rest goes through handle.
-                if (decoder.frameType() == MessageType.ECHO_REQUEST ? !output.echoReply(in, at, batchMicros)
-                    : !handle(decoder.frameType(), decoder.frameId(), at, length) || !up) {
+                if (type == MessageType.ECHO_REQUEST ? !output.echoReply(in, at, decoder.frameId(), batchMicros)
+                    : !handle(type, decoder.frameId(), at, length) || !up) {
                     return; // a handler, a failed write or a malformed frame closed us
                 }
                 at += length;

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLException;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
-import org.bgpmgmt.wire.EchoMessage;
+import org.bgpmgmt.wire.Header;
 import org.bgpmgmt.wire.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Output {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** An ECHO_REPLY header with id 0, as one big-endian long: version, zero, type, id, length. */
+    private static final long ECHO_REPLY_HEADER =
+        (long) Header.VERSION << 56 | (long) MessageType.ECHO_REPLY << 32 | MessageType.ECHO_LENGTH;
 
     private final Connection connection;
     private final EventLoop loop;
@@ -120,17 +123,21 @@ final class Output {
     }
 
     /**
-     * Answers the ECHO_REQUEST at {@code at} in {@code in} ahead of owed rows: its id and dp_time
-     * back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full when no room.
-     * Returns false when the connection went down making room (a failed write), else true.
+     * Answers the ECHO_REQUEST with {@code id} at {@code at} in {@code in} ahead of owed rows: its
+     * id and dp_time back, with {@code bfddMicros} as bfdd_time; dropped and counted as output-full
+     * when no room. Returns false when the connection went down making room (a failed write).
      */
-    boolean echoReply(final ByteBuffer in, final int at, final long bfddMicros) {
+    boolean echoReply(final ByteBuffer in, final int at, final int id, final long bfddMicros) {
         int r = out.position();
         // Inside a read batch the connection is up; only making room (a write) can take it down.
         if (out.limit() - r < MessageType.ECHO_LENGTH && (r = reserveAhead(MessageType.ECHO_LENGTH)) < 0) {
             return connection.isUp();
         }
-        EchoMessage.writeReply(in, at, out, r, bfddMicros); // no flyweight: its wraps cost GC barriers
+        // EchoMessage.writeReply's bytes without its argument checks, which hold here: both buffers
+        // are ours and big-endian, the decoder saw the request's 24 bytes, and r has room for 24.
+        out.putLong(r, ECHO_REPLY_HEADER | (long) id << 16);
+        out.putLong(r + Header.HEADER_LENGTH, in.getLong(at + Header.HEADER_LENGTH));
+        out.putLong(r + Header.HEADER_LENGTH + Long.BYTES, bfddMicros);
         commit(MessageType.ECHO_LENGTH, false);
         return true;
     }
