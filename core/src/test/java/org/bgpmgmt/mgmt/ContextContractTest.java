@@ -235,6 +235,29 @@ abstract class ContextContractTest extends TwoLoops {
     }
 
     @Test
+    void shouldDropAndCountEchoRepliesAPeerDoesNotReadAndStayUp() throws Exception {
+        final BgpMgmtContext control = server(Role.CONTROL_PLANE, new BgpMgmtConfig().outputBufferSize(4096));
+        try (RawPeer peer = new RawPeer(control.endpoint())) {
+            final int count = 400_000; // 9.6 MB of replies: more than the two sockets' buffers hold
+            final ByteBuffer batch = ByteBuffer.allocate(1000 * MessageType.ECHO_LENGTH);
+            for (int sent = 0; sent < count; sent += 1000) {
+                batch.clear();
+                for (int i = 1; i <= 1000; i++) {
+                    batch.put(Frames.echoRequest((sent + i) & 0xFFFF, sent + i));
+                }
+                peer.write(batch.flip());
+            }
+            Await.until("every request read", () -> control.stats().connections().get(0).inputMessages() == count);
+            final ConnectionStats s = control.stats().connections().get(0);
+            assertTrue(s.up(), "a peer slow to read is no protocol error");
+            assertTrue(s.outputFullEvents() >= 1, "dropped replies are counted: " + s);
+            final EchoMessage first = new EchoMessage().wrap(peer.readFrame(), 0);
+            assertEquals(1, first.id(), "the replies that fitted leave in order");
+            assertEquals(1, first.dpTime());
+        }
+    }
+
+    @Test
     void shouldResyncEverySessionAfterTheServerRestarts() throws Exception {
         final BgpMgmtContext first = server(Role.DATA_PLANE, new BgpMgmtConfig());
         final Endpoint at = first.endpoint();
