@@ -37,6 +37,7 @@ final class CpuLedger {
     private TaskCounters[] rows = new TaskCounters[64];
     private TaskKind[] kinds = new TaskKind[64];
     private long[] walls = new long[64];
+    private int[] runs = new int[64];
     private int size;
     private long segmentWall;
     private long cpuMark;
@@ -63,13 +64,14 @@ final class CpuLedger {
      * outer task's wall time, so it takes no part in the sharing and is charged at the same rate.
      */
     void ran(final TaskCounters row, final TaskKind kind, final long wallNanos, final boolean inner,
-             final long end) {
+             final long end, final int count) {
         if (size == walls.length) {
             grow();
         }
         rows[size] = row;
         kinds[size] = kind;
         walls[size] = wallNanos;
+        runs[size] = count;
         size++;
         if (!inner) {
             segmentWall += wallNanos;
@@ -111,7 +113,7 @@ final class CpuLedger {
         final double rate = wallLeft > 0 ? (double) cpuLeft / wallLeft : 0;
         for (int i = 0; i < size; i++) {
             final long cpuNanos = i == last && byLongTask ? lastCpu : Math.min(walls[i], (long) (walls[i] * rate));
-            accounting.ran(rows[i], kinds[i], walls[i], cpuNanos, now);
+            accounting.ran(rows[i], kinds[i], walls[i], cpuNanos, now, runs[i]);
             rows[i] = null;
         }
         size = 0;
@@ -123,5 +125,6 @@ final class CpuLedger {
         rows = Arrays.copyOf(rows, n);
         kinds = Arrays.copyOf(kinds, n);
         walls = Arrays.copyOf(walls, n);
+        runs = Arrays.copyOf(runs, n);
     }
 }
