@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class BareEventsTest {
-    private final CountingClock clock = new CountingClock();
+    private final ManualClock clock = new ManualClock();
     private final EventLoop loop = new EventLoop(new EventLoopConfig().name("bare").clock(clock).cpuTiming(false)
         .wallHogThreshold(Duration.ofMillis(1)).warningInterval(Duration.ofHours(1)));
 
@@ -100,9 +100,9 @@ class BareEventsTest {
                 loop.addEvent(tick, null, 0, null);
             }
         });
-        final long readsBefore = clock.reads;
+        final long readsBefore = clock.reads();
         loop.runOnce(0);
-        final long reads = clock.reads - readsBefore;
+        final long reads = clock.reads() - readsBefore;
         final TaskStats tick1000 = row("tick");
         assertEquals(1000, tick1000.calls());
         assertEquals(1000 * 100, tick1000.totalWallNanos());
@@ -164,22 +164,6 @@ class BareEventsTest {
             }
             assertTrue(l.isTerminated());
             assertEquals(accepted.get(), ran.get(), "round " + round + ": accepted bare events that did not run");
-        }
-    }
-
-    /** A manual wall clock that counts its reads. */
-    private static final class CountingClock implements NanoClock {
-        private volatile long now = 1_000_000_000L;
-        private long reads;
-
-        @Override
-        public long nanoTime() {
-            reads++;
-            return now;
-        }
-
-        void advance(final long nanos) {
-            now += nanos;
         }
     }
 }

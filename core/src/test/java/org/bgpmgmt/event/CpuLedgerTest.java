@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** CPU accounting on two manual clocks: the loop's wall clock and the loop thread's CPU clock. */
 class CpuLedgerTest {
     private final ManualClock wall = new ManualClock();
-    private final CountingClock cpu = new CountingClock();
+    private final ManualClock cpu = new ManualClock();
     private final EventLoop loop = new EventLoop(new EventLoopConfig().name("ledger").clock(wall).cpuClock(cpu)
         .cpuHogThreshold(Duration.ofSeconds(5)).wallHogThreshold(Duration.ofSeconds(60))
         .warningInterval(Duration.ZERO));
@@ -36,12 +36,12 @@ class CpuLedgerTest {
     @Test
     void shouldReadTheCpuClockAboutTwicePerTurnNotOncePerTask() {
         loop.runOnce(0);
-        final long before = cpu.reads;
+        final long before = cpu.reads();
         for (int i = 0; i < 50; i++) {
             loop.addEvent(burn(10, 5), null, 0, new TaskHandle("short-" + (i % 5)));
         }
         loop.runOnce(0);
-        assertTrue(cpu.reads - before <= 2, "50 short tasks cost " + (cpu.reads - before) + " CPU clock reads");
+        assertTrue(cpu.reads() - before <= 2, "50 short tasks cost " + (cpu.reads() - before) + " CPU clock reads");
         assertEquals(50, loop.taskStats().stream().mapToLong(TaskStats::calls).sum());
     }
 
@@ -95,21 +95,5 @@ class CpuLedgerTest {
         loop.addEvent(burn(10, 10), null, 0, new TaskHandle("tiny"));
         loop.runOnce(0);
         assertEquals(10_000, row("tiny").totalCpuNanos());
-    }
-
-    /** A manual CPU clock that counts its reads. */
-    private static final class CountingClock implements NanoClock {
-        private long now;
-        private long reads;
-
-        @Override
-        public long nanoTime() {
-            reads++;
-            return now;
-        }
-
-        void advance(final long nanos) {
-            now += nanos;
-        }
     }
 }
