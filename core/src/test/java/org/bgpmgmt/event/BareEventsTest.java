@@ -31,8 +31,7 @@ class BareEventsTest {
     }
 
     private TaskStats row(final String name) {
-        return loop.taskStats().stream().filter(s -> s.name().equals(name)).findFirst()
-            .orElseThrow(() -> new AssertionError("no row " + name + " in " + loop.taskStats()));
+        return TaskRows.row(loop, name);
     }
 
     /** Runs {@code adds} on another thread, so that the adds cross the submission queue. */

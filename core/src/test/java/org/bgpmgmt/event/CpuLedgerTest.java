@@ -21,8 +21,7 @@ class CpuLedgerTest {
     }
 
     private TaskStats row(final String name) {
-        return loop.taskStats().stream().filter(s -> s.name().equals(name)).findFirst()
-            .orElseThrow(() -> new AssertionError("no row " + name + " in " + loop.taskStats()));
+        return TaskRows.row(loop, name);
     }
 
     /** A task that takes {@code wallMicros} of wall time, of which it spends {@code cpuMicros} on CPU. */
