@@ -74,10 +74,16 @@ final class Accounting {
      */
     void taskRan(final TaskCounters row, final TaskKind kind, final long wallNanos, final boolean nested,
                  final long end) {
+        taskRan(row, kind, wallNanos, nested, end, 1);
+    }
+
+    /** {@link #taskRan} for {@code runs} runs of one task timed as a group (see {@link BareEvents}). */
+    void taskRan(final TaskCounters row, final TaskKind kind, final long wallNanos, final boolean nested,
+                 final long end, final int runs) {
         if (ledger != null) {
-            ledger.ran(row, kind, wallNanos, nested, end);
+            ledger.ran(row, kind, wallNanos, nested, end, runs);
         } else {
-            ran(row, kind, wallNanos, 0, end);
+            ran(row, kind, wallNanos, 0, end, runs);
         }
     }
 
@@ -102,9 +108,13 @@ final class Accounting {
         return ledger == null ? 0 : ledger.reads();
     }
 
+    /**
+     * Records a run (or a group of runs, whose time bounds each of them) and flags it when over a
+     * threshold.
+     */
     void ran(final TaskCounters row, final TaskKind kind, final long wallNanos, final long cpuNanos,
-             final long now) {
-        row.record(kind, wallNanos, cpuNanos);
+             final long now, final int runs) {
+        row.record(kind, wallNanos, cpuNanos, runs);
         final boolean cpuHog = cpuNanos > cpuHogNanos;
         if (!cpuHog && wallNanos <= wallHogNanos) {
             return;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  *   <li>before a task when the open segment began {@link #SEGMENT_NANOS} or more ago (wall time,
  *       the loop's own work between tasks included) or already holds that much task wall time;</li>
  *   <li>at the end of a turn that ran tasks of more than one name (row of {@code show event cpu}),
- *       or filled {@link #SPAN_RUNS} runs;</li>
+ *       or holds {@link #SPAN_RUNS} entries (a run, or a group of runs of one bare event);</li>
  *   <li>before a task of another name than the runs of a segment carried over from an earlier
  *       turn;</li>
  *   <li>when the figures are read ({@link #flush}).</li>
@@ -51,6 +51,7 @@ final class CpuLedger {
     private TaskCounters[] rows = new TaskCounters[64];
     private TaskKind[] kinds = new TaskKind[64];
     private long[] walls = new long[64];
+    private int[] runs = new int[64];
     private int size;
     private long segmentWall;
     private long segmentStart; // wall clock at the read that opened the segment
@@ -85,7 +86,7 @@ final class CpuLedger {
      * outer task's wall time, so it takes no part in the sharing and is charged at the same rate.
      */
     void ran(final TaskCounters row, final TaskKind kind, final long wallNanos, final boolean inner,
-             final long end) {
+             final long end, final int count) {
         if (size == walls.length) {
             grow();
         }
@@ -95,6 +96,7 @@ final class CpuLedger {
         rows[size] = row;
         kinds[size] = kind;
         walls[size] = wallNanos;
+        runs[size] = count;
         size++;
         if (!inner) {
             segmentWall += wallNanos;
@@ -151,7 +153,7 @@ final class CpuLedger {
         final double rate = wallLeft > 0 ? (double) cpuLeft / wallLeft : 0;
         for (int i = 0; i < size; i++) {
             final long cpuNanos = i == last && byLongTask ? lastCpu : Math.min(walls[i], (long) (walls[i] * rate));
-            accounting.ran(rows[i], kinds[i], walls[i], cpuNanos, now);
+            accounting.ran(rows[i], kinds[i], walls[i], cpuNanos, now, runs[i]);
             rows[i] = null;
         }
         size = 0;
@@ -166,5 +168,6 @@ final class CpuLedger {
         rows = Arrays.copyOf(rows, n);
         kinds = Arrays.copyOf(kinds, n);
         walls = Arrays.copyOf(walls, n);
+        runs = Arrays.copyOf(runs, n);
     }
 }

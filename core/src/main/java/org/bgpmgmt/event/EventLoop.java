@@ -16,7 +16,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
  * A single-threaded event loop over one NIO {@link java.nio.channels.Selector}, with the semantics
@@ -363,7 +362,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
     }
 
     private void clearAccounting() {
-        scheduler.accounting.turnEnded(clock.nanoTime()); // pending runs first, so none lands after the clear
+        scheduler.accounting.flush(clock.nanoTime()); // pending runs first, so none lands after the clear
         scheduler.accounting.reset();
     }
 

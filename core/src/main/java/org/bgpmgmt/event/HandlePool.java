@@ -4,8 +4,9 @@ import org.jctools.queues.SpmcArrayQueue;
 
 /**
  * Handles for tasks added without one, so that such an add allocates nothing: a free list the
- * loop thread uses alone, and an overflow queue from which other threads take handles for their
- * handle-less adds. A handle returns only once it is idle and unlinked.
+ * loop thread uses alone, and an overflow queue from which the loop takes when its list runs dry
+ * and other threads take handles for their adds that carry an argument. A handle returns only once
+ * it is idle and unlinked.
  *
  * <p>{@link #take} and {@link #recycle}: loop thread; {@link #takeAnyThread}: any thread.
  */
@@ -20,7 +21,7 @@ final class HandlePool {
     TaskHandle take() {
         final TaskHandle h = local;
         if (h == null) {
-            return new TaskHandle(null, true);
+            return takeAnyThread(); // what a burst bigger than the free list left in the overflow
         }
         local = h.next;
         h.next = null;

@@ -154,8 +154,8 @@ final class LoopLifecycle {
         try {
             scheduler.sweep().finalTurn();
         } finally {
-            // Adders that offered before seeing SHUTTING_DOWN are drained by this sweep; those
-            // that see it after offering withdraw their own submission (see EventLoop.add).
+            // The last turn closed the submission queue: every add accepted before ran in it, and
+            // every later add was refused at its offer (see SubmissionQueue).
             scheduler.sweep().closeAll();
             uncount();
             state = TERMINATED;

@@ -67,14 +67,17 @@ final class LoopSweep {
     }
 
     /**
-     * The last turn of a stopping loop: takes in every submission accepted so far (waiting out an
-     * offer in progress, which {@code poll} does and {@code relaxedPoll} does not), then runs what
-     * is due now, without waiting.
+     * The last turn of a stopping loop: closes the submission queue, so that every add from now on
+     * is refused, takes in every submission accepted before (waiting out an offer in progress,
+     * which {@code poll} does and {@code relaxedPoll} does not), then runs what is due now, without
+     * waiting.
      */
     void finalTurn() {
-        TaskHandle h;
-        while ((h = scheduler.loop.submissions.poll()) != null) {
-            scheduler.reconcile(h);
+        final SubmissionQueue submissions = scheduler.loop.submissions;
+        submissions.close();
+        Object e;
+        while ((e = submissions.poll()) != null) {
+            scheduler.takeIn(e);
         }
         scheduler.turn(0);
     }
@@ -87,13 +90,31 @@ final class LoopSweep {
         };
     }
 
+    /** A bare event the loop never ran (its last turn failed): its submitter is told if it can be. */
+    private void dropUnrun(final Task task) {
+        if (task instanceof Submission) {
+            Submission.rejectIfSubmission(task, scheduler.loop.name());
+        } else {
+            LOG.warn("{}: the last turn failed; event {} added from another thread did not run",
+                scheduler.loop.name(), task.name());
+        }
+    }
+
     /** Cancels everything still scheduled and closes the selector. */
     void closeAll() {
         onClose.run();
         // Runs between turns (execute, commands) are accounted too.
         scheduler.accounting.flush(scheduler.clock.nanoTime());
-        TaskHandle h;
-        while ((h = scheduler.loop.submissions.poll()) != null) {
+        // Empty unless the last turn failed before it took everything in.
+        final SubmissionQueue submissions = scheduler.loop.submissions;
+        submissions.close();
+        Object entry;
+        while ((entry = submissions.poll()) != null) {
+            if (!(entry instanceof TaskHandle)) {
+                dropUnrun((Task) entry);
+                continue;
+            }
+            final TaskHandle h = (TaskHandle) entry;
             if (h.reqKind == TaskKind.COMMAND) {
                 scheduler.reconcile(h);
             } else {
@@ -107,6 +128,7 @@ final class LoopSweep {
             }
         }
         forEachLinked(cancelLinked);
+        scheduler.bare().drain(this::dropUnrun); // the tasks of the runs just cancelled
         try {
             scheduler.io.close();
         } catch (IOException e) {

@@ -9,13 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
  * The any-thread task API of an {@link EventLoop}: adding, cancelling and submitting work, and the
  * hand-off that carries calls from other threads to the loop (an MPSC queue and a wakeup flag
  * that a burst of submitters sets off once). {@code EventLoop} adds the thread, the life cycle and
  * the figures; this is its only subclass.
+ *
+ * <p>From another thread, a bare event (no handle, argument or value; every {@link #submit}) crosses
+ * as the task alone, one queue slot and no handle (see {@link BareEvents}); anything else as its handle.
  */
 abstract sealed class LoopTasks permits EventLoop {
     final String name;
@@ -24,7 +26,7 @@ abstract sealed class LoopTasks permits EventLoop {
     final LoopLifecycle lifecycle;
     final Duration shutdownTimeout;
     final int maxSubmissionsPerTurn;
-    final MpscUnboundedXaddArrayQueue<TaskHandle> submissions = new MpscUnboundedXaddArrayQueue<>(1024);
+    final SubmissionQueue submissions = new SubmissionQueue();
 
     LoopTasks(final EventLoopConfig config) {
         Objects.requireNonNull(config, "config");
@@ -44,7 +46,6 @@ abstract sealed class LoopTasks permits EventLoop {
     public boolean inLoop() {
         return lifecycle.inLoop();
     }
-
 
     /**
      * Adds a read task: {@code task} runs once when {@code channel} is readable (FRR
@@ -165,7 +166,7 @@ abstract sealed class LoopTasks permits EventLoop {
 
     private boolean addTimerNanos(final long delayNanos, final Task task, final Object arg, final TaskHandle handle) {
         // From a running task the delay counts from the task's end (see Timers): no clock read here.
-        final long base = inLoop() && scheduler.inTask() ? scheduler.taskStart() : clock.nanoTime();
+        final long base = inLoop() && scheduler.runner.inTask() ? scheduler.runner.taskStart() : clock.nanoTime();
         return add(TaskKind.TIMER, null, base + Math.max(0, delayNanos), task, arg, 0, handle);
     }
 
@@ -195,7 +196,7 @@ abstract sealed class LoopTasks permits EventLoop {
     public void execute(final Task task, final Object arg, final int value) {
         Objects.requireNonNull(task, "task");
         requireLoopThread("execute");
-        scheduler.execute(task, arg, value);
+        scheduler.runner.execute(task, arg, value);
     }
 
     /**
@@ -264,9 +265,8 @@ abstract sealed class LoopTasks permits EventLoop {
         final EventLoop loop = handle.owner;
         if (loop.inLoop()) {
             loop.scheduler.unlinkCancelled(handle);
-        } else if (!loop.lifecycle.terminated()) {
-            // The loop unlinks it at its next turn; until then the sequence check keeps it from running.
-            loop.submissions.offer(handle);
+        } else {
+            loop.submissions.offer(handle); // unlinked next turn, or by the stop sweep if refused
         }
         return true;
     }
@@ -308,9 +308,8 @@ abstract sealed class LoopTasks permits EventLoop {
      */
     public boolean shouldYield() {
         requireLoopThread("shouldYield");
-        return scheduler.shouldYield();
+        return scheduler.runner.shouldYield();
     }
-
 
     private boolean addIo(final TaskKind kind, final SelectableChannel channel, final Task task, final Object arg,
                           final TaskHandle handle) {
@@ -328,6 +327,9 @@ abstract sealed class LoopTasks permits EventLoop {
         if (!inLoop && lifecycle.shuttingDown() || lifecycle.terminated()) {
             throw rejected(kind);
         }
+        if (!inLoop && handle == null && arg == null && value == 0 && kind == TaskKind.EVENT) {
+            return handOver(task, null, kind);
+        }
         final HandlePool pool = scheduler.pool();
         final TaskHandle h = handle != null ? handle : inLoop ? pool.take() : pool.takeAnyThread();
         final EventLoop owner = h.owner;
@@ -341,26 +343,26 @@ abstract sealed class LoopTasks permits EventLoop {
         if (seq < 0) {
             return false;
         }
-        h.reqKind = kind;
-        h.reqTask = task;
-        h.reqArg = arg;
-        h.reqValue = value;
-        h.reqChannel = channel;
-        h.reqDeadline = deadline;
+        h.request(kind, task, arg, value, channel, deadline);
         h.publish(seq);
         if (inLoop) {
-            if (kind == TaskKind.TIMER && scheduler.inTask()) {
+            if (kind == TaskKind.TIMER && scheduler.runner.inTask()) {
                 scheduler.linkTimerAfterTask(h, seq);
             } else {
                 scheduler.link(h, seq);
             }
             return true;
         }
-        submissions.offer(h);
-        if (lifecycle.shuttingDown() && h.tryCancel()) {
-            // The stop began before our offer was seen: the sweep may have missed it, so withdraw
-            // it. Whoever moves the handle first decides: the loop ran or swept it, or we reject.
-            throw rejected(kind);
+        return handOver(h, h, kind);
+    }
+
+    /** Offers an add from another thread; one the closed queue refuses is disarmed and its caller told. */
+    private boolean handOver(final Object entry, final TaskHandle armed, final TaskKind kind) {
+        if (!submissions.offer(entry)) {
+            if (armed != null) {
+                armed.tryCancel(); // unless a concurrent cancel already did
+            }
+            throw rejected(kind); // the loop has taken in its last submissions
         }
         scheduler.wakeupIfSelecting();
         return true;
@@ -393,5 +395,4 @@ abstract sealed class LoopTasks permits EventLoop {
                 + ", not " + Thread.currentThread().getName());
         }
     }
-
 }

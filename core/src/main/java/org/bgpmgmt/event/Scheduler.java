@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop thread's half of {@link EventLoop}: the selector, the queues, the timer heap, the I/O
- * registrations, and the turn itself. Everything here is loop thread only; {@code EventLoop} keeps
- * the any-thread API and the lifecycle.
+ * registrations, and the turn itself; {@link TaskRunner} runs the tasks and accounts for them.
+ * Everything here is loop thread only; {@code EventLoop} keeps the any-thread API and the lifecycle.
  */
 final class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
@@ -23,22 +23,17 @@ final class Scheduler {
     final IoRegistry io;
     final NanoClock clock;
     final Accounting accounting;
-    private final long defaultYieldNanos;
     final TaskQueue events = new TaskQueue();
     final TaskQueue ioReady = new TaskQueue();
     final TaskQueue ready = new TaskQueue();
     final Timers timers = new Timers();
     private final HandlePool pool = new HandlePool();
+    private final BareEvents bare = new BareEvents();
     private final LoopSweep sweep = new LoopSweep(this);
     private final AtomicLong wakeups = new AtomicLong();
     private final WakeupFlag wakeupFlag = new WakeupFlag();
     final LoopPulse pulse = new LoopPulse();
-    private Task lastTask;
-    private TaskCounters lastRow;
-    private long turnStart;
-    private long taskStart;
-    private long taskYieldNanos;
-    private int running; // how many tasks are on the stack: more than 0 inside a task
+    final TaskRunner runner;
 
     static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
         try {
@@ -53,7 +48,7 @@ final class Scheduler {
         this.io = new IoRegistry(ioReady);
         this.clock = config.clock();
         this.accounting = new Accounting(config);
-        this.defaultYieldNanos = config.yieldNanos();
+        this.runner = new TaskRunner(this, bare, config.yieldNanos());
     }
 
     // ---------------------------------------------------------------- the turn (FRR event_fetch)
@@ -67,11 +62,10 @@ final class Scheduler {
         ready.takeAll(events);
         select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         final long now = clock.nanoTime();
-        turnStart = now;
         pulse.turnStarted(now);
         timers.expire(now, ready);
         ready.takeAll(ioReady);
-        final long end = runReady(now);
+        final long end = runner.runReady(now);
         io.syncInterestOps();
         pulse.turnEnded(end - now, timers.size(), io.channels());
     }
@@ -104,123 +98,30 @@ final class Scheduler {
         }
     }
 
-    private long runReady(final long now) {
-        long start = now;
-        TaskHandle h;
-        while ((h = ready.poll()) != null) {
-            if (!h.tryClaim(h.linkedSeq)) { // a CAS even when pooled: a rejected adder withdraws by cancel
-                unlink(h); // cancelled or re-added from another thread since we linked it
-                pool.recycle(h);
-                continue;
-            }
-            unlink(h);
-            final TaskCounters row = counters(h);
-            accounting.checkStarved(row, start - turnStart, start);
-            if (h.kind == TaskKind.TIMER) {
-                accounting.checkLate(row, start - h.deadline, start);
-            }
-            accounting.taskStarting(row, start);
-            invoke(h, row, start);
-            final long end = clock.nanoTime();
-            if (timers.settling()) {
-                timers.settle(end);
-            }
-            accounting.taskRan(row, h.kind, end - start, false, end);
-            start = end;
-            pool.recycle(h);
-        }
-        accounting.turnEnded(start);
-        return start;
-    }
-
-    private void invoke(final TaskHandle h, final TaskCounters row, final long start) {
-        taskStart = start;
-        taskYieldNanos = h.yieldNanos != 0 ? h.yieldNanos : defaultYieldNanos;
-        if (running == 0) {
-            pulse.taskBegan(row, h.kind, start); // what the watchdog sees
-        }
-        running++;
-        try {
-            h.task.run(h);
-        } catch (Exception e) {
-            accounting.failed(row, e, start);
-        } catch (Error e) {
-            accounting.failed(row, e, start);
-            throw e;
-        } finally {
-            if (--running == 0) {
-                pulse.taskEnded();
-            }
-        }
-    }
-
-    void execute(final Task task, final Object arg, final int value) {
-        final TaskHandle h = pool.take();
-        h.owner = loop;
-        h.task = task;
-        h.arg = arg;
-        h.value = value;
-        runInline(h, TaskKind.EXECUTE);
-    }
-
-    /** Runs {@code h}'s task now, accounted as {@code kind}, keeping the outer task's slot. */
-    private void runInline(final TaskHandle h, final TaskKind kind) {
-        h.kind = kind;
-        final TaskCounters row = counters(h);
-        final long outerStart = taskStart;
-        final long outerYield = taskYieldNanos;
-        final boolean nested = running > 0;
-        final long start = clock.nanoTime();
-        if (!nested) {
-            accounting.taskStarting(row, start);
-        }
-        invoke(h, row, start);
-        final long end = clock.nanoTime();
-        if (timers.settling()) {
-            timers.settle(end);
-        }
-        accounting.taskRan(row, kind, end - start, nested, end);
-        taskStart = outerStart;
-        taskYieldNanos = outerYield;
-        h.task = null;
-        h.arg = null;
-        pool.recycle(h);
-    }
-
-    boolean shouldYield() {
-        return clock.nanoTime() - taskStart > taskYieldNanos;
-    }
-
-    private TaskCounters counters(final TaskHandle h) {
-        if (h.name() == null) {
-            // Handle-less tasks arrive on pooled handles with no cached row; most runs repeat the
-            // previous task, so one remembered task saves the name lookup.
-            final Task task = h.task;
-            if (task != lastTask) {
-                lastRow = accounting.row(task.name());
-                lastTask = task;
-            }
-            return lastRow;
-        }
-        final String name = h.name();
-        TaskCounters row = h.counters;
-        if (row == null || row.name() != name) {
-            row = accounting.row(name);
-            h.counters = row;
-        }
-        return row;
-    }
-
     // ---------------------------------------------------------------- linking
 
     /** Applies submissions from other threads: adds to link, cancels to unlink, commands to run. */
     void drainSubmissions() {
         for (int n = loop.maxSubmissionsPerTurn(); n > 0; n--) {
-            final TaskHandle h = loop.submissions.relaxedPoll();
-            if (h == null) {
+            final Object e = loop.submissions.relaxedPoll();
+            if (e == null) {
                 return;
             }
-            reconcile(h);
+            takeIn(e);
+        }
+    }
+
+    /** Applies one entry of the submission queue: an armed handle, or a bare event (see {@link BareEvents}). */
+    void takeIn(final Object e) {
+        if (e instanceof TaskHandle) {
+            reconcile((TaskHandle) e);
+        } else if (!bare.join((Task) e, events)) {
+            final TaskHandle run = pool.take();
+            run.owner = loop;
+            final long seq = run.armExclusive();
+            run.publish(seq);
+            linkAs(run, seq, TaskKind.EVENT, BareEvents.RUN, null, 1, null, 0);
+            bare.opened(run);
         }
     }
 
@@ -237,7 +138,7 @@ final class Scheduler {
         if (h.reqKind == TaskKind.COMMAND) {
             if (h.tryClaim(seq)) {
                 h.task = h.reqTask;
-                runInline(h, TaskKind.COMMAND);
+                runner.runInline(h, TaskKind.COMMAND);
             }
             return;
         }
@@ -271,16 +172,6 @@ final class Scheduler {
         linkAs(h, seq, h.reqKind, h.reqTask, h.reqArg, h.reqValue, h.reqChannel, h.reqDeadline);
     }
 
-    /** Whether a timer added now is due after the running task ends (see {@link Timers}). */
-    boolean inTask() {
-        return running > 0;
-    }
-
-    /** The start of the running task: the provisional base of the deadline of a timer it adds. */
-    long taskStart() {
-        return taskStart;
-    }
-
     /**
      * Links a timer the running task just armed, whose provisional deadline is the task's start
      * plus the delay: it becomes due that delay after the task ends.
@@ -295,7 +186,7 @@ final class Scheduler {
         h.value = 0;
         h.channel = null;
         h.linkedSeq = seq;
-        timers.addAfterTask(h, h.reqDeadline - taskStart);
+        timers.addAfterTask(h, h.reqDeadline - runner.taskStart());
     }
 
     private void linkAs(final TaskHandle h, final long seq, final TaskKind kind, final Task task, final Object arg,
@@ -355,6 +246,10 @@ final class Scheduler {
 
     HandlePool pool() {
         return pool;
+    }
+
+    BareEvents bare() {
+        return bare;
     }
 
     LoopSweep sweep() { // bulk cancellation and the stop sequence

@@ -18,6 +18,8 @@ final class TaskCounters {
     long wallHogs;
     long starved;
     long late;
+    /** Whether this task's last bare run or group averaged under {@link BareEvents#SHORT_RUN_NANOS}. */
+    boolean shortRuns;
 
     TaskCounters(final String name) {
         this.name = name;
@@ -27,16 +29,23 @@ final class TaskCounters {
         return name;
     }
 
-    void record(final TaskKind kind, final long wallNanos, final long cpuNanos) {
+    /**
+     * Records {@code runs} runs timed together (see {@link BareEvents}): a short group counts its
+     * average toward the maxima, any other its whole time, an upper bound of its slowest run.
+     */
+    void record(final TaskKind kind, final long wallNanos, final long cpuNanos, final int runs) {
         kinds |= 1 << kind.ordinal();
-        calls++;
+        calls += runs;
         totalWallNanos += wallNanos;
-        if (wallNanos > maxWallNanos) {
-            maxWallNanos = wallNanos;
-        }
         totalCpuNanos += cpuNanos;
-        if (cpuNanos > maxCpuNanos) {
-            maxCpuNanos = cpuNanos;
+        final boolean shortGroup = runs > 1 && wallNanos < runs * BareEvents.SHORT_RUN_NANOS;
+        final long wall = shortGroup ? wallNanos / runs : wallNanos;
+        final long cpu = shortGroup ? cpuNanos / runs : cpuNanos;
+        if (wall > maxWallNanos) {
+            maxWallNanos = wall;
+        }
+        if (cpu > maxCpuNanos) {
+            maxCpuNanos = cpu;
         }
     }
 

@@ -255,6 +255,17 @@ public final class TaskHandle {
         return seqOf(word) + 1;
     }
 
+    /** Writes the request the loop will act on; between {@link #tryArm} and {@link #publish}. */
+    void request(final TaskKind kind, final Task task, final Object arg, final int value,
+                 final SelectableChannel channel, final long deadline) {
+        reqKind = kind;
+        reqTask = task;
+        reqArg = arg;
+        reqValue = value;
+        reqChannel = channel;
+        reqDeadline = deadline;
+    }
+
     /**
      * Publishes the request fields written since {@link #tryArm}: arming to scheduled. A release
      * store is enough: every reader of the fields reads the word first, with acquire semantics.

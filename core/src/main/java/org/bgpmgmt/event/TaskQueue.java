@@ -23,6 +23,10 @@ final class TaskQueue {
         return head;
     }
 
+    TaskHandle peekLast() {
+        return tail;
+    }
+
     void add(final TaskHandle h) {
         assert h.queue == null : "handle already queued";
         h.queue = this;

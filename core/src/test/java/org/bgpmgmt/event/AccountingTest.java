@@ -25,8 +25,7 @@ class AccountingTest {
     }
 
     private TaskStats row(final String name) {
-        return loop.taskStats().stream().filter(s -> s.name().equals(name)).findFirst()
-            .orElseThrow(() -> new AssertionError("no row " + name + " in " + loop.taskStats()));
+        return TaskRows.row(loop, name);
     }
 
     private void handleReader(final TaskHandle self) {

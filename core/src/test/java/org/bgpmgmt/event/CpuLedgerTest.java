@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** CPU accounting on two manual clocks: the loop's wall clock and the loop thread's CPU clock. */
 class CpuLedgerTest {
     private final ManualClock wall = new ManualClock();
-    private final CountingClock cpu = new CountingClock();
+    private final ManualClock cpu = new ManualClock();
     private final EventLoop loop = new EventLoop(new EventLoopConfig().name("ledger").clock(wall).cpuClock(cpu)
         .cpuHogThreshold(Duration.ofSeconds(5)).wallHogThreshold(Duration.ofSeconds(60))
         .warningInterval(Duration.ZERO));
@@ -21,8 +21,7 @@ class CpuLedgerTest {
     }
 
     private TaskStats row(final String name) {
-        return loop.taskStats().stream().filter(s -> s.name().equals(name)).findFirst()
-            .orElseThrow(() -> new AssertionError("no row " + name + " in " + loop.taskStats()));
+        return TaskRows.row(loop, name);
     }
 
     /** A task that takes {@code wallMicros} of wall time, of which it spends {@code cpuMicros} on CPU. */
@@ -36,12 +35,12 @@ class CpuLedgerTest {
     @Test
     void shouldReadTheCpuClockAboutTwicePerTurnNotOncePerTask() {
         loop.runOnce(0);
-        final long before = cpu.reads;
+        final long before = cpu.reads();
         for (int i = 0; i < 50; i++) {
             loop.addEvent(burn(10, 5), null, 0, new TaskHandle("short-" + (i % 5)));
         }
         loop.runOnce(0);
-        assertTrue(cpu.reads - before <= 2, "50 short tasks cost " + (cpu.reads - before) + " CPU clock reads");
+        assertTrue(cpu.reads() - before <= 2, "50 short tasks cost " + (cpu.reads() - before) + " CPU clock reads");
         assertEquals(50, loop.taskStats().stream().mapToLong(TaskStats::calls).sum());
     }
 
@@ -103,12 +102,12 @@ class CpuLedgerTest {
         final TaskHandle reader = new TaskHandle("reader");
         loop.addEvent(burn(10, 4), null, 0, reader);
         loop.runOnce(0);
-        final long afterFirst = cpu.reads;
+        final long afterFirst = cpu.reads();
         for (int i = 0; i < 9; i++) {
             loop.addEvent(burn(10, 4), null, 0, reader);
             loop.runOnce(0);
         }
-        assertEquals(afterFirst, cpu.reads, "one task per turn, 100 us of wall: the segment spans the turns");
+        assertEquals(afterFirst, cpu.reads(), "one task per turn, 100 us of wall: the segment spans the turns");
         assertEquals(10, row("reader").calls());
         assertEquals(40_000, row("reader").totalCpuNanos(), "reading the figures accounts every run");
     }
@@ -133,27 +132,11 @@ class CpuLedgerTest {
         for (int i = 0; i < 3; i++) {
             loop.addEvent(burn(10, 10), null, 0, reader);
             loop.runOnce(0);
-            reads[i] = cpu.reads;
+            reads[i] = cpu.reads();
             wall.advance(Duration.ofNanos(600_000)); // the loop's own time between turns
         }
         assertEquals(reads[0], reads[1], "620 us after the segment began: still carried");
         assertEquals(reads[1] + 1, reads[2], "1.2 ms after it began: closed before the third run");
         assertEquals(30_000, row("reader").totalCpuNanos());
-    }
-
-    /** A manual CPU clock that counts its reads. */
-    private static final class CountingClock implements NanoClock {
-        private long now;
-        private long reads;
-
-        @Override
-        public long nanoTime() {
-            reads++;
-            return now;
-        }
-
-        void advance(final long nanos) {
-            now += nanos;
-        }
     }
 }
