@@ -197,7 +197,9 @@ final class Accounting {
     }
 
     void reset() {
-        rows.clear();
+        for (TaskCounters row : rows.values()) {
+            row.clear(); // not rows.clear(): handles cache their row, which would then count unseen
+        }
     }
 
     /** Renders the rows as a table in the spirit of FRR's {@code show event cpu}. */

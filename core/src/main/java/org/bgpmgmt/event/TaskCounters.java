@@ -49,6 +49,24 @@ final class TaskCounters {
         }
     }
 
+    /**
+     * Zeroes the figures ({@code clear event cpu}). The row object stays: named handles keep a
+     * reference to it, so a fresh object would take none of their later runs.
+     */
+    void clear() {
+        kinds = 0;
+        calls = 0;
+        totalWallNanos = 0;
+        maxWallNanos = 0;
+        totalCpuNanos = 0;
+        maxCpuNanos = 0;
+        errors = 0;
+        cpuHogs = 0;
+        wallHogs = 0;
+        starved = 0;
+        late = 0;
+    }
+
     String kindCodes() {
         final StringBuilder sb = new StringBuilder(4);
         for (TaskKind k : TaskKind.values()) {

@@ -139,4 +139,19 @@ class CpuLedgerTest {
         assertEquals(reads[1] + 1, reads[2], "1.2 ms after it began: closed before the third run");
         assertEquals(30_000, row("reader").totalCpuNanos());
     }
+
+    @Test
+    void shouldCountANamedTaskFromZeroAfterTheTableIsCleared() {
+        loop.runOnce(0);
+        final TaskHandle reader = new TaskHandle("reader");
+        loop.addEvent(burn(10, 4), null, 0, reader);
+        loop.runOnce(0); // the run sits in a segment carried into the next turn
+        loop.clearCpu();
+        loop.runOnce(0);
+        assertTrue(loop.taskStats().stream().noneMatch(s -> s.name().equals("reader")),
+            "a run from before the clear landed after it: " + loop.taskStats());
+        loop.addEvent(burn(10, 4), null, 0, reader);
+        loop.runOnce(0);
+        assertEquals(1, row("reader").calls(), "the runs after the clear count from zero");
+    }
 }
