@@ -10,19 +10,9 @@ import java.util.function.Consumer;
  * its place among the events linked around it; the scheduler runs a run's tasks when it reaches
  * that handle, each task seeing the run's handle as its {@code self}.
  *
- * <p>Timing: consecutive runs of one short task are timed as a group of at most {@link #GROUP}
- * runs, one clock read per group instead of one per run (a clock read costs as much as a small
- * task). A task counts as short once a run or group of it averaged under {@link #SHORT_RUN_NANOS};
- * until then, and after a group that was not short, each run is timed alone. The group's time is
- * an upper bound of every run in it, so no run over a hog threshold goes unflagged.
- *
  * <p>Loop thread only.
  */
 final class BareEvents {
-    /** The most runs timed with one clock read. */
-    static final int GROUP = 64;
-    /** The average run time under which a task's runs may be timed as a group. */
-    static final long SHORT_RUN_NANOS = 1_000;
     /** The task of a run's handle: a marker the scheduler recognises, never invoked itself. */
     static final Task RUN = new Task() {
         @Override

@@ -18,7 +18,7 @@ final class TaskCounters {
     long wallHogs;
     long starved;
     long late;
-    /** Whether this task's last bare run or group averaged under {@link BareEvents#SHORT_RUN_NANOS}. */
+    /** Whether this task's last run or group averaged under {@link TaskRunner#SHORT_RUN_NANOS}. */
     boolean shortRuns;
 
     TaskCounters(final String name) {
@@ -30,7 +30,7 @@ final class TaskCounters {
     }
 
     /**
-     * Records {@code runs} runs timed together (see {@link BareEvents}): a short group counts its
+     * Records {@code runs} runs timed together (see {@link TaskRunner#runReady}): a short group counts its
      * average toward the maxima, any other its whole time, an upper bound of its slowest run.
      */
     void record(final TaskKind kind, final long wallNanos, final long cpuNanos, final int runs) {
@@ -38,7 +38,7 @@ final class TaskCounters {
         calls += runs;
         totalWallNanos += wallNanos;
         totalCpuNanos += cpuNanos;
-        final boolean shortGroup = runs > 1 && wallNanos < runs * BareEvents.SHORT_RUN_NANOS;
+        final boolean shortGroup = runs > 1 && wallNanos < runs * TaskRunner.SHORT_RUN_NANOS;
         final long wall = shortGroup ? wallNanos / runs : wallNanos;
         final long cpu = shortGroup ? cpuNanos / runs : cpuNanos;
         if (wall > maxWallNanos) {

@@ -8,6 +8,11 @@ package org.bgpmgmt.event;
  * <p>Loop thread only.
  */
 final class TaskRunner {
+    /** The most runs of one task timed with one clock read. */
+    static final int GROUP_RUNS = 64;
+    /** The average run time under which a task's consecutive runs are timed as a group. */
+    static final long SHORT_RUN_NANOS = 1_000;
+
     private final Scheduler scheduler;
     private final BareEvents bare;
     private final Accounting accounting;
@@ -36,68 +41,87 @@ final class TaskRunner {
         this.defaultYieldNanos = defaultYieldNanos;
     }
 
-    /** Runs the turn's ready tasks, in order; returns the clock at the end of the last. */
+    /**
+     * Runs the turn's ready tasks, in order; returns the clock at the end of the last. Consecutive
+     * runs of one short task (same name and kind) are timed as a group, one clock read for up to
+     * {@link #GROUP_RUNS} of them: a wall-clock read costs as much as a small task. A task is short
+     * once a run or group of it averaged under {@link #SHORT_RUN_NANOS}; a group that was not short
+     * bounds each of its runs from above, is checked against the hog thresholds as one, and sends
+     * the task back to being timed run by run.
+     */
     long runReady(final long now) {
         turnStart = now;
         long start = now;
-        TaskHandle h;
-        while ((h = ready.poll()) != null) {
-            if (!h.tryClaim(h.linkedSeq)) {
-                scheduler.unlink(h); // cancelled or re-added from another thread since we linked it
-                pool.recycle(h);
-                continue;
-            }
-            scheduler.unlink(h);
+        TaskHandle h = claimNext();
+        while (h != null) {
             if (h.task == BareEvents.RUN) {
                 start = runBare(h, start);
+                h = claimNext();
                 continue;
             }
             final TaskCounters row = counters(h);
-            accounting.checkStarved(row, start - turnStart, start);
-            if (h.kind == TaskKind.TIMER) {
-                accounting.checkLate(row, start - h.deadline, start);
-            }
+            final TaskKind kind = h.kind;
+            final int most = row.shortRuns ? GROUP_RUNS : 1;
             accounting.taskStarting(row, start);
-            invoke(h, h.task, row, start);
-            start = ended(row, h.kind, start, 1);
-            pool.recycle(h);
+            int runs = 0;
+            do {
+                accounting.checkStarved(row, start - turnStart, start);
+                if (kind == TaskKind.TIMER) {
+                    accounting.checkLate(row, start - h.deadline, start);
+                }
+                invoke(h, h.task, row, start);
+                pool.recycle(h);
+                runs++;
+                h = claimNext();
+            } while (runs < most && h != null && h.kind == kind && h.task != BareEvents.RUN && counters(h) == row);
+            start = ended(row, kind, start, runs);
         }
         accounting.turnEnded(start);
         return start;
     }
 
-    /** After a top-level run (or group of runs) that began at {@code start}: reads the clock once. */
+    /** The next ready task, claimed and unlinked; skips those cancelled or re-added since linked. */
+    private TaskHandle claimNext() {
+        TaskHandle h;
+        while ((h = ready.poll()) != null) {
+            final boolean claimed = h.tryClaim(h.linkedSeq);
+            scheduler.unlink(h);
+            if (claimed) {
+                return h;
+            }
+            pool.recycle(h);
+        }
+        return null;
+    }
+
+    /** After a top-level run or group of runs that began at {@code start}: reads the clock once. */
     private long ended(final TaskCounters row, final TaskKind kind, final long start, final int runs) {
         final long end = clock.nanoTime();
         if (timers.settling()) {
             timers.settle(end);
         }
         accounting.taskRan(row, kind, end - start, false, end, runs);
+        row.shortRuns = end - start < runs * SHORT_RUN_NANOS;
         return end;
     }
 
-    /**
-     * Runs the tasks of one run of bare events on its handle, grouping consecutive runs of one
-     * short task under one clock read (see {@link BareEvents}).
-     */
+    /** Runs the tasks of one run of bare events on its handle, grouped as in {@link #runReady}. */
     private long runBare(final TaskHandle run, final long now) {
         int left = run.value;
         run.value = 0; // each task reads its own value: 0
         long start = now;
         while (left > 0) {
             final TaskCounters row = rowOf(bare.peek());
-            final int most = row.shortRuns ? Math.min(left, BareEvents.GROUP) : 1;
-            accounting.checkStarved(row, start - turnStart, start);
+            final int most = row.shortRuns ? Math.min(left, GROUP_RUNS) : 1;
             accounting.taskStarting(row, start);
             int runs = 0;
             do {
+                accounting.checkStarved(row, start - turnStart, start);
                 invoke(run, bare.poll(), row, start);
                 runs++;
             } while (runs < most && rowOf(bare.peek()) == row);
             left -= runs;
-            final long end = ended(row, TaskKind.EVENT, start, runs);
-            row.shortRuns = end - start < runs * BareEvents.SHORT_RUN_NANOS;
-            start = end;
+            start = ended(row, TaskKind.EVENT, start, runs);
         }
         pool.recycle(run);
         return start;

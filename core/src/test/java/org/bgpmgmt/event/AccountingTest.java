@@ -128,4 +128,28 @@ class AccountingTest {
         assertTrue(answers[1], "10 ms default slot used up");
         assertFalse(answers[2], "its own 50 ms slot is not used up");
     }
+
+    @Test
+    void shouldTimeConsecutiveRunsOfOneShortTimerAsGroupsAndTimeOthersAlone() {
+        loop.runOnce(0);
+        final Task tick = Task.named("tick", self -> clock.advance(100));
+        final Task slow = Task.named("slow", self -> clock.advance(5_000));
+        for (int i = 0; i < 200; i++) {
+            loop.addTimerMillis(0, tick, null, null);
+        }
+        for (int i = 0; i < 10; i++) {
+            loop.addTimerMillis(0, slow, null, null);
+        }
+        final long before = clock.reads();
+        loop.runOnce(0);
+        final long reads = clock.reads() - before;
+        assertEquals(200, row("tick").calls());
+        assertEquals(200 * 100, row("tick").totalWallNanos());
+        assertEquals(100, row("tick").maxWallNanos());
+        assertEquals(10, row("slow").calls());
+        assertEquals(5_000, row("slow").maxWallNanos(), "a task over 1 us is timed run by run");
+        // tick: one read alone, then groups of 64 (4); slow: one read per run (10); the turn: a few.
+        assertTrue(reads <= 1 + 4 + 10 + 4, "210 runs cost " + reads + " clock reads");
+        assertTrue(reads >= 15, "the slow task's runs were grouped: " + reads + " clock reads");
+    }
 }
