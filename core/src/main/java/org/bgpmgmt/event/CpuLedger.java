@@ -14,7 +14,7 @@ import java.util.Arrays;
  *   <li>before a task when the open segment began {@link #SEGMENT_NANOS} or more ago (wall time,
  *       the loop's own work between tasks included) or already holds that much task wall time;</li>
  *   <li>at the end of a turn that ran tasks of more than one name (row of {@code show event cpu}),
- *       or holds {@link #SPAN_RUNS} entries (a run, or a group of runs of one bare event);</li>
+ *       or holds {@link #SPAN_RUNS} entries (a run, or a group of runs of one short task);</li>
  *   <li>before a task of another name than the runs of a segment carried over from an earlier
  *       turn;</li>
  *   <li>when the figures are read ({@link #flush}).</li>
