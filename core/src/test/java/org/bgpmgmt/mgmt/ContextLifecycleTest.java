@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.event.ManualClock;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
@@ -101,31 +105,74 @@ class ContextLifecycleTest {
     }
 
     @Test
-    void shouldReconnectWithBackoffAndStopWhenClosed() throws Exception {
+    void shouldReconnectOnTheBackoffOnceThePeerListensAndStopWhenClosed() throws Exception {
         final InetSocketAddress free;
         try (ServerSocketChannel probe = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             free = (InetSocketAddress) probe.getLocalAddress();
         }
-        final BgpMgmtContext client = Contexts.connect(loop, Endpoint.tcp(free), new BgpMgmtConfig()
+        // The test thread drives a loop on a manual clock: the backoff is counted in loop time, so a
+        // loaded machine that runs the test slowly cannot change how many attempts are made.
+        final ManualClock clock = new ManualClock();
+        final EventLoop manual = ManualClock.loop(clock);
+        manual.runOnce(0);
+        try {
+            reconnectOnTheBackoff(clock, manual, free);
+        } finally {
+            assertTrue(manual.shutdown(Duration.ofSeconds(1)));
+        }
+    }
+
+    private static void reconnectOnTheBackoff(final ManualClock clock, final EventLoop manual,
+                                              final InetSocketAddress free) throws IOException {
+        final BgpMgmtContext client = BgpMgmtContext.client(manual, Endpoint.tcp(free), new BgpMgmtConfig()
             .reconnectDelay(Duration.ofMillis(40)).reconnectMaxDelay(Duration.ofMillis(160)).reconnectJitter(0));
-        Thread.sleep(1_000);
-        final long failures = client.stats().connectFailures();
-        // 0, 40, 80, 160, 160, 160 ... ms: about 8 attempts in a second; a fixed 40 ms would make 25.
-        assertTrue(failures >= 4 && failures <= 12, "connect attempts in 1 s: " + failures);
+        client.start();
+        turnUntil(manual, () -> client.stats().connectFailures() == 1);
+        clock.advance(Duration.ofMillis(40)); // the first retry is due after the configured delay
+        turnUntil(manual, () -> client.stats().connectFailures() == 2);
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(free)) {
-            final SocketChannel accepted = Await.value("the reconnect", () -> {
-                try {
-                    server.configureBlocking(false);
-                    return server.accept();
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            accepted.close();
+            server.configureBlocking(false);
+            clock.advance(Duration.ofMillis(79));
+            turn(manual);
+            assertNull(server.accept(), "no attempt before the doubled delay of 80 ms");
+            clock.advance(Duration.ofMillis(1));
+            final SocketChannel[] accepted = new SocketChannel[1];
+            turnUntil(manual, () -> (accepted[0] = acceptOrNull(server)) != null);
+            turnUntil(manual, () -> client.connections().get(0).isUp());
+            assertEquals(2, client.stats().connectFailures(), "the third attempt connected");
+            accepted[0].close(); // the loss arms a reconnect that the close must cancel
+            turnUntil(manual, () -> !client.connections().get(0).isUp());
             client.close();
-            final long after = client.stats().connectFailures();
-            Thread.sleep(500);
-            assertEquals(after, client.stats().connectFailures(), "no reconnect after close");
+            clock.advance(Duration.ofSeconds(10)); // every backoff the client could have armed is due
+            turn(manual);
+            assertNull(server.accept(), "no reconnect after close");
+            assertEquals(2, client.stats().connectFailures(), "no attempt after close");
+        }
+    }
+
+    /** Turns the test-driven loop a few times, each bounded by 5 ms of select. */
+    private static void turn(final EventLoop manual) {
+        for (int i = 0; i < 4; i++) {
+            manual.runOnce(5);
+        }
+    }
+
+    /** Turns the test-driven loop until {@code done}, asked once a turn, at most 400 turns; the clock stays. */
+    private static void turnUntil(final EventLoop manual, final BooleanSupplier done) {
+        for (int i = 0; i < 400; i++) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            manual.runOnce(5);
+        }
+        fail("not reached in 400 turns of the loop");
+    }
+
+    private static SocketChannel acceptOrNull(final ServerSocketChannel server) {
+        try {
+            return server.accept();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

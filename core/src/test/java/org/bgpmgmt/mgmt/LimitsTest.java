@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
+import org.bgpmgmt.event.ManualClock;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
@@ -40,24 +41,31 @@ class LimitsTest {
 
     @Test
     void shouldCloseASilentConnectionAfterTheIdleTimeoutButNotABusyOne() throws Exception {
-        final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
+        // The loop runs on its own thread but on a manual clock: silence is counted in loop time, so
+        // a slow machine cannot make the busy peer look idle or the silent one close early.
+        final ManualClock clock = new ManualClock();
+        final EventLoop timed = new EventLoop(new EventLoopConfig().name("limits-idle").clock(clock)).start();
+        final BgpMgmtContext server = Contexts.listen(timed, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().idleTimeout(Duration.ofMillis(300)));
         try (RawPeer silent = new RawPeer(server.endpoint()); RawPeer busy = new RawPeer(server.endpoint())) {
-            final long start = System.nanoTime();
+            Await.until("both accepted", () -> server.stats().connections().size() == 2);
             for (int i = 0; i < 8; i++) {
                 busy.write(Frames.echoRequest(i + 1, i));
                 assertEquals(i + 1, new EchoMessage().wrap(busy.readFrame(), 0).id());
-                Thread.sleep(100);
+                clock.advance(Duration.ofMillis(i < 3 ? 99 : 100)); // 297 ms after three, then past 300
+                if (i == 2) {
+                    assertFalse(silent.closedByPeer(Duration.ofMillis(100)), "closed before its 300 ms");
+                }
             }
-            assertTrue(silent.closedByPeer(Duration.ofSeconds(10)), "the silent peer was not closed");
-            assertTrue(System.nanoTime() - start >= Duration.ofMillis(290).toNanos(), "closed too early");
-            busy.write(Frames.echoRequest(99, 0));
+            busy.write(Frames.echoRequest(99, 0)); // never silent for more than 100 ms of loop time
             assertEquals(99, new EchoMessage().wrap(busy.readFrame(), 0).id(), "the busy peer stays");
+            assertTrue(silent.closedByPeer(Duration.ofSeconds(10)), "the silent peer was not closed");
             Await.until("counted once", () -> server.stats().idleCloses() == 1);
             assertEquals(1, server.stats().connections().size(), "only the busy one is left");
             assertTrue(server.showDistributed().contains("Idle closes: 1"), server.showDistributed());
         }
         server.close();
+        assertTrue(timed.shutdown(Duration.ofSeconds(10)));
     }
 
     @Test
