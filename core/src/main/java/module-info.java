@@ -7,17 +7,14 @@
  * transitively because public signatures name their types ({@code ObjectName} from
  * {@code registerMBean()}, {@code jdk.jfr.Event} as the superclass of {@code SlowTaskEvent}); JCTools
  * and the slf4j API are used inside only, and so is {@code jdk.net} (a unix-socket peer's
- * credentials); {@code jdk.unsupported} is required on JCTools' behalf.
+ * credentials). Only JCTools' atomic queues are used, which need no {@code sun.misc.Unsafe}, so the
+ * module does not read {@code jdk.unsupported}.
  */
 module org.bgpmgmt.core {
     requires transitive java.management;
     requires transitive jdk.jfr;
     requires jdk.net;
     requires org.jctools.core;
-    // JCTools' queues read sun.misc.Unsafe, but JCTools declares jdk.unsupported as a static
-    // dependency, which the module system leaves out of the graph: without this line a modular
-    // application fails with NoClassDefFoundError: sun/misc/Unsafe at the first EventLoop.
-    requires jdk.unsupported;
     requires org.slf4j;
 
     exports org.bgpmgmt.event;

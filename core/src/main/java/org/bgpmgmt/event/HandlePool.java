@@ -1,6 +1,6 @@
 package org.bgpmgmt.event;
 
-import org.jctools.queues.SpmcArrayQueue;
+import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
 
 /**
  * Handles for tasks added without one, so that such an add allocates nothing: a free list the
@@ -14,7 +14,7 @@ final class HandlePool {
     private static final int LOCAL_LIMIT = 1024;
 
     /** Handles for handle-less adds from other threads, refilled by the loop: no allocation per add. */
-    private final SpmcArrayQueue<TaskHandle> shared = new SpmcArrayQueue<>(LOCAL_LIMIT * 4);
+    private final SpmcAtomicArrayQueue<TaskHandle> shared = new SpmcAtomicArrayQueue<>(LOCAL_LIMIT * 4);
     private TaskHandle local;
     private int localSize;
 

@@ -2,7 +2,7 @@ package org.bgpmgmt.event;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.atomic.SpscAtomicArrayQueue;
 
 /**
  * The loop's inbox: an unbounded multi-producer, single-consumer FIFO that the consumer can close.
@@ -61,7 +61,7 @@ final class SubmissionQueue {
      * 128-byte span, so that producers and the consumer never write the same cache line.
      */
     private final long[] counters = new long[CONSUMER + PRODUCER];
-    private final SpscArrayQueue<Chunk> pool = new SpscArrayQueue<>(POOLED_CHUNKS);
+    private final SpscAtomicArrayQueue<Chunk> pool = new SpscAtomicArrayQueue<>(POOLED_CHUNKS);
     /** The newest linked chunk; written once per chunk. */
     private volatile Chunk tail;
     /** The consumer's chunk; consumer only. */

@@ -3,7 +3,6 @@ package org.bgpmgmt.event;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -23,7 +22,7 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
 @State
 public class WakeupNotLostStress {
     private final WakeupFlag flag = new WakeupFlag();
-    private final MpscUnboundedXaddArrayQueue<Object> queue = new MpscUnboundedXaddArrayQueue<>(16);
+    private final SubmissionQueue queue = new SubmissionQueue(); // the loop's own inbox
 
     @Actor
     public void loop(final ZZ_Result r) {
