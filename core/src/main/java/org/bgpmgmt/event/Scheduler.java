@@ -34,6 +34,7 @@ final class Scheduler {
     private final WakeupFlag wakeupFlag = new WakeupFlag();
     final LoopPulse pulse = new LoopPulse();
     final TaskRunner runner;
+    private final long idleSpinNanos;
 
     static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
         try {
@@ -49,18 +50,22 @@ final class Scheduler {
         this.clock = config.clock();
         this.accounting = new Accounting(config);
         this.runner = new TaskRunner(this, bare, config.yieldNanos());
+        this.idleSpinNanos = config.idleSpinNanos();
     }
 
     // ---------------------------------------------------------------- the turn (FRR event_fetch)
 
     /**
-     * One turn: take in submissions and pending events, select, then run events, expired timers
+     * One turn: select, take in submissions and pending events, then run events, expired timers
      * and ready I/O, in that order. Nothing added during the turn runs in it.
+     *
+     * <p>Submissions are taken in after the select, not before: the submission that woke the
+     * loop then runs in the turn it woke, rather than in a second turn behind another select.
      */
     void turn(final long maxWaitNanos) {
+        select(events.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         drainSubmissions();
         ready.takeAll(events);
-        select(ready.isEmpty() && loop.submissions.isEmpty() && !loop.shuttingDown() ? maxWaitNanos : 0);
         final long now = clock.nanoTime();
         pulse.turnStarted(now);
         timers.expire(now, ready);
@@ -76,6 +81,9 @@ final class Scheduler {
             final long next = timers.nextDeadline(Long.MAX_VALUE);
             if (next != Long.MAX_VALUE) {
                 wait = Math.min(wait, next - clock.nanoTime());
+            }
+            if (wait > 0 && idleSpinNanos > 0 && inboxFilledWithin(Math.min(wait, idleSpinNanos))) {
+                wait = 0;
             }
         }
         try {
@@ -96,6 +104,22 @@ final class Scheduler {
         } finally {
             wakeupFlag.lower();
         }
+    }
+
+    /**
+     * Polls the inbox for up to {@code nanos} before the loop blocks ({@link EventLoopConfig#idleSpin}).
+     * The bound is real time, not the loop's clock: it limits CPU spent, and a manual clock that
+     * never moves must not turn it into a hang.
+     */
+    private boolean inboxFilledWithin(final long nanos) {
+        final long end = System.nanoTime() + nanos;
+        do {
+            Thread.onSpinWait();
+            if (!loop.submissions.isEmpty()) {
+                return true;
+            }
+        } while (System.nanoTime() - end < 0);
+        return false;
     }
 
     // ---------------------------------------------------------------- linking
@@ -284,6 +308,11 @@ final class Scheduler {
     void wakeup() {
         wakeups.incrementAndGet();
         io.wakeup();
+    }
+
+    /** Tells whether the loop has said it is about to block or blocks in select (tests wait for it). */
+    boolean wakeupFlagRaised() {
+        return wakeupFlag.raised();
     }
 
     void wakeupIfSelecting() {

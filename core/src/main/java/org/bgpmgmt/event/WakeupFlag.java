@@ -38,6 +38,11 @@ final class WakeupFlag {
         SELECTING.getAndSet(this, false);
     }
 
+    /** Whether the loop is about to block or blocks in select. */
+    boolean raised() {
+        return selecting;
+    }
+
     /** After queueing work: true for the one caller that must wake the selector. */
     boolean claim() {
         // A plain volatile read first: while the loop runs tasks nobody needs a CAS, and a burst of
