@@ -172,8 +172,9 @@ public final class EventLoopConfig {
     }
 
     /**
-     * Sets how long a loop with nothing to run keeps polling its inbox before it blocks in select.
-     * A task added from another thread within that window runs without a selector wakeup: the
+     * Sets how long a loop with nothing to run keeps polling its inbox before it blocks in select,
+     * after a turn that took in work from other threads (a loop fed by I/O alone never spins). A
+     * task added from another thread within that window runs without a selector wakeup: the
      * adder makes no system call and the loop thread is not put to sleep and woken again, which on
      * a virtual machine costs several microseconds each way. The price is up to this much CPU each
      * time the loop goes idle; ready I/O waits at most this long. Default 20 µs; zero turns it off.

@@ -35,6 +35,8 @@ final class Scheduler {
     final LoopPulse pulse = new LoopPulse();
     final TaskRunner runner;
     private final long idleSpinNanos;
+    /** Whether the last drain took anything in: the idle spin runs only then. */
+    private boolean tookSubmissions;
 
     static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
         try {
@@ -82,7 +84,10 @@ final class Scheduler {
             if (next != Long.MAX_VALUE) {
                 wait = Math.min(wait, next - clock.nanoTime());
             }
-            if (wait > 0 && idleSpinNanos > 0 && inboxFilledWithin(Math.min(wait, idleSpinNanos))) {
+            // Spin only while other threads are handing work over: a loop fed by I/O alone would
+            // spend the spin on work it cannot see, and its ready I/O would wait it out.
+            if (wait > 0 && tookSubmissions && idleSpinNanos > 0
+                && inboxFilledWithin(Math.min(wait, idleSpinNanos))) {
                 wait = 0;
             }
         }
@@ -126,13 +131,16 @@ final class Scheduler {
 
     /** Applies submissions from other threads: adds to link, cancels to unlink, commands to run. */
     void drainSubmissions() {
-        for (int n = loop.maxSubmissionsPerTurn(); n > 0; n--) {
+        final int max = loop.maxSubmissionsPerTurn();
+        int n = max;
+        for (; n > 0; n--) {
             final Object e = loop.submissions.relaxedPoll();
             if (e == null) {
-                return;
+                break;
             }
             takeIn(e);
         }
+        tookSubmissions = n != max;
     }
 
     /** Applies one entry of the submission queue: an armed handle, or a bare event (see {@link BareEvents}). */

@@ -39,12 +39,16 @@ class IdleSpinTest {
         return wakeupsFor(spin, 0);
     }
 
-    /** Runs {@link #ROUND_TRIPS} adds, each after the previous one ran (with a pause > 0: and the loop selects), and counts the wakeups. */
+    /**
+     * Runs {@link #ROUND_TRIPS} adds, each after the previous one ran (with a pause above zero: and
+     * once the loop selects), and counts the wakeups.
+     */
     private static long wakeupsFor(final Duration spin, final long pauseNanos) throws Exception {
         final AtomicLong ran = new AtomicLong();
         final Task count = self -> ran.incrementAndGet();
         final TaskHandle handle = new TaskHandle("round-trip");
-        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("spin").cpuTiming(false).idleSpin(spin)).start()) {
+        final EventLoopConfig config = new EventLoopConfig().name("spin").cpuTiming(false).idleSpin(spin);
+        try (EventLoop loop = new EventLoop(config).start()) {
             final long before = loop.scheduler().wakeups();
             for (int i = 1; i <= ROUND_TRIPS; i++) {
                 if (pauseNanos > 0) {
