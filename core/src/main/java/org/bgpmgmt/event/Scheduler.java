@@ -37,6 +37,8 @@ final class Scheduler {
     private final long idleSpinNanos;
     /** Whether the last drain took anything in: the idle spin runs only then. */
     private boolean tookSubmissions;
+    /** How many idle spins began; read by tests to add while the loop spins. */
+    private volatile long idleSpins;
 
     static Scheduler open(final EventLoop loop, final EventLoopConfig config) {
         try {
@@ -118,6 +120,7 @@ final class Scheduler {
      */
     private boolean inboxFilledWithin(final long nanos) {
         final long end = System.nanoTime() + nanos;
+        idleSpins = idleSpins + 1; // loop thread only
         do {
             Thread.onSpinWait();
             if (!loop.submissions.isEmpty()) {
@@ -316,6 +319,10 @@ final class Scheduler {
     void wakeup() {
         wakeups.incrementAndGet();
         io.wakeup();
+    }
+
+    long idleSpins() {
+        return idleSpins;
     }
 
     /** Tells whether the loop has said it is about to block or blocks in select (tests wait for it). */

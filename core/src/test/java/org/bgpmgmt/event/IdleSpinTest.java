@@ -16,9 +16,11 @@ class IdleSpinTest {
 
     @Test
     void shouldTakeWorkAddedWhileSpinningWithoutAWakeup() throws Exception {
-        // 1 ms is far longer than the adder needs to see the last run and add the next task, so
-        // nearly every add lands in the spin; a loop that blocked at once would need a wakeup for each.
-        assertTrue(wakeupsFor(Duration.ofMillis(1)) < ROUND_TRIPS / 4, "most adds should land in the spin");
+        // Each add is made once the loop has begun its 1 ms spin, far longer than the adder needs, so
+        // it lands in the spin unless the machine stalls the adder; a loop that raised its wakeup
+        // flag before spinning, or did not spin, would need a wakeup for every add.
+        final long wakeups = wakeupsFor(Duration.ofMillis(1), -1);
+        assertTrue(wakeups < ROUND_TRIPS, "adds made during the spin woke the loop " + wakeups + " times");
     }
 
     @Test
@@ -35,22 +37,30 @@ class IdleSpinTest {
         assertThrows(NullPointerException.class, () -> config.idleSpin(null));
     }
 
-    private static long wakeupsFor(final Duration spin) throws Exception {
-        return wakeupsFor(spin, 0);
-    }
-
     /**
-     * Runs {@link #ROUND_TRIPS} adds, each after the previous one ran (with a pause above zero: and
-     * once the loop selects), and counts the wakeups.
+     * Runs {@link #ROUND_TRIPS} adds, each after the previous one ran and, with a positive pause,
+     * once the loop selects, with a negative one once it has begun a new idle spin; counts the wakeups.
      */
     private static long wakeupsFor(final Duration spin, final long pauseNanos) throws Exception {
         final AtomicLong ran = new AtomicLong();
-        final Task count = self -> ran.incrementAndGet();
+        final AtomicLong spinsAtRun = new AtomicLong();
+        final Task count = self -> {
+            spinsAtRun.set(self.loop().scheduler().idleSpins()); // the spin after this run is the next one
+            ran.incrementAndGet();
+        };
         final TaskHandle handle = new TaskHandle("round-trip");
         final EventLoopConfig config = new EventLoopConfig().name("spin").cpuTiming(false).idleSpin(spin);
         try (EventLoop loop = new EventLoop(config).start()) {
             final long before = loop.scheduler().wakeups();
             for (int i = 1; i <= ROUND_TRIPS; i++) {
+                final long spins = spinsAtRun.get();
+                if (pauseNanos < 0 && i > 1) {
+                    final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (loop.scheduler().idleSpins() == spins) {
+                        assertTrue(System.nanoTime() - deadline < 0, "the loop did not spin within 10 s");
+                        Thread.onSpinWait();
+                    }
+                }
                 if (pauseNanos > 0) {
                     final long until = System.nanoTime() + pauseNanos;
                     while (System.nanoTime() - until < 0 || !loop.scheduler().wakeupFlagRaised()) {
