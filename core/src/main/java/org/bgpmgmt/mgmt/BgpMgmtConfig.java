@@ -2,6 +2,7 @@ package org.bgpmgmt.mgmt;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.MessageRegistry;
 
 /**
@@ -10,6 +11,8 @@ import org.bgpmgmt.wire.MessageRegistry;
  * Defaults follow bfdd's data-plane code where it has one: 8 KiB buffers, a 3 s reconnect delay.
  */
 public final class BgpMgmtConfig {
+    private static final int MAX_BUFFER = 16 << 20;
+    private Framing framing = Framing.BFDDP;
     private Role role = Role.CONTROL_PLANE;
     private String name = "bgpmgmt";
     private int inputBufferSize = 8192;
@@ -62,7 +65,8 @@ public final class BgpMgmtConfig {
      * Sets each connection's input buffer size, which is also the largest frame accepted.
      * Default 8192, as bfdd.
      *
-     * @param bytes at least 140 (one DP_ADD_SESSION), at most 65535
+     * @param bytes at least 140 (one DP_ADD_SESSION), at most 16 MiB (a framing with a 4-byte length
+     *     field, such as BMP's, carries frames over 64 KiB)
      * @return this config
      */
     public BgpMgmtConfig inputBufferSize(final int bytes) {
@@ -77,7 +81,7 @@ public final class BgpMgmtConfig {
      * @return this config
      */
     public BgpMgmtConfig outputBufferSize(final int bytes) {
-        this.outputBufferSize = bytes < 140 || bytes > (16 << 20) ? bufferSize(-1, "outputBufferSize") : bytes;
+        this.outputBufferSize = bufferSize(bytes, "outputBufferSize");
         return this;
     }
 
@@ -195,15 +199,30 @@ public final class BgpMgmtConfig {
     }
 
     /**
-     * Sets the largest frame a peer may send; a longer one is a protocol error that closes the
-     * connection. Default: the input buffer size, which is also its upper bound.
+     * Sets how the connections' byte streams are cut into frames. Default {@link Framing#BFDDP}: bfddp,
+     * whose echoes the connection answers and whose replies it pairs with their requests. Under any
+     * other framing every frame goes to the handler of its type (see {@link Catalog}) and the
+     * context keeps no BFD sessions.
      *
-     * @param bytes 8 (a bare header) up to the input buffer size
+     * @param value the framing
+     * @return this config
+     */
+    public BgpMgmtConfig framing(final Framing value) {
+        this.framing = Objects.requireNonNull(value, "framing");
+        return this;
+    }
+
+    /**
+     * Sets the largest frame a peer may send; a longer one is a protocol error that closes the
+     * connection. Default: the input buffer size, which is also its upper bound, as is the largest
+     * frame the framing's length field can describe.
+     *
+     * @param bytes 8 (a bare bfddp header) up to the input buffer size
      * @return this config
      */
     public BgpMgmtConfig maxFrameLength(final int bytes) {
-        if (bytes < 8 || bytes > 65_535) {
-            throw new IllegalArgumentException("maxFrameLength out of 8..65535: " + bytes);
+        if (bytes < 8 || bytes > MAX_BUFFER) {
+            throw new IllegalArgumentException("maxFrameLength out of 8.." + MAX_BUFFER + ": " + bytes);
         }
         this.maxFrameLength = bytes;
         return this;
@@ -277,8 +296,8 @@ public final class BgpMgmtConfig {
     }
 
     private static int bufferSize(final int bytes, final String what) {
-        if (bytes < 140 || bytes > 65_535) {
-            throw new IllegalArgumentException(what + " out of 140..65535 (16 MiB for output): " + bytes);
+        if (bytes < 140 || bytes > MAX_BUFFER) {
+            throw new IllegalArgumentException(what + " out of 140.." + MAX_BUFFER + ": " + bytes);
         }
         return bytes;
     }
@@ -340,7 +359,12 @@ public final class BgpMgmtConfig {
     }
 
     int maxFrameLength() {
-        return maxFrameLength == 0 ? inputBufferSize : Math.min(maxFrameLength, inputBufferSize);
+        final int max = Math.min(inputBufferSize, framing.maxFrameLength());
+        return maxFrameLength == 0 ? max : Math.min(maxFrameLength, max);
+    }
+
+    Framing framing() {
+        return framing;
     }
 
     long idleTimeoutMillis() {

@@ -60,7 +60,9 @@ public final class BgpMgmtContext implements AutoCloseable {
         this.sockets = new Sockets(dispatch, loop, settings, listen, connect);
         this.closer = new ContextClose(loop, settings, dispatch, sockets);
         this.sessions = new BfdSessions(role, listeners);
-        addCatalog(sessions);
+        if (settings.bfddp) {
+            addCatalog(sessions); // another framing carries no BFD: its types are the user's catalogs'
+        }
         this.figures = new ContextFigures(this, loop, () -> sockets.stats(settings, dispatch, listeners, sessions),
             sessions::sessions, () -> List.copyOf(sockets.connections()), sessions::states);
     }
@@ -212,7 +214,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @param session the session
      */
     public void updateSession(final BfdSession session) {
-        role.require(Role.CONTROL_PLANE, "updateSession", this);
+        requireSessions(Role.CONTROL_PLANE, "updateSession");
         Objects.requireNonNull(session, "session");
         OnLoop.run(loop, () -> sessions.update(session));
     }
@@ -225,7 +227,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return true if the session existed
      */
     public boolean deleteSession(final int lid) {
-        role.require(Role.CONTROL_PLANE, "deleteSession", this);
+        requireSessions(Role.CONTROL_PLANE, "deleteSession");
         return await("BgpMgmtContext.deleteSession", () -> sessions.delete(lid));
     }
 
@@ -239,7 +241,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      *     {@link IllegalArgumentException} for an unknown lid
      */
     public CompletableFuture<SessionCounters> requestCounters(final int lid) {
-        role.require(Role.CONTROL_PLANE, "requestCounters", this);
+        requireSessions(Role.CONTROL_PLANE, "requestCounters");
         return OnLoop.future(loop, () -> sessions.requestCounters(lid));
     }
 
@@ -252,7 +254,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return false if no session with that lid was received
      */
     public boolean reportState(final SessionState state) {
-        role.require(Role.DATA_PLANE, "reportState", this);
+        requireSessions(Role.DATA_PLANE, "reportState");
         Objects.requireNonNull(state, "state");
         return await("BgpMgmtContext.reportState", () -> sessions.report(state));
     }
@@ -277,7 +279,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return false if no session with that lid was received
      */
     public boolean updateCounters(final SessionCounters counters) {
-        role.require(Role.DATA_PLANE, "updateCounters", this);
+        requireSessions(Role.DATA_PLANE, "updateCounters");
         Objects.requireNonNull(counters, "counters");
         return await("BgpMgmtContext.updateCounters", () -> sessions.updateCounters(counters));
     }
@@ -390,6 +392,15 @@ public final class BgpMgmtContext implements AutoCloseable {
      */
     public <T> T await(final String caller, final java.util.concurrent.Callable<T> work) {
         return OnLoop.await(loop, caller, settings.callTimeoutNanos, work);
+    }
+
+    /** BFD session calls: only under bfddp's framing, and only in the role that makes them. */
+    private void requireSessions(final Role wanted, final String method) {
+        if (!settings.bfddp) {
+            throw new IllegalStateException(method + ": " + this + " frames " + settings.framing.name()
+                + ", which carries no BFD sessions");
+        }
+        role.require(wanted, method, this);
     }
 
     private void requireNew(final String method) {

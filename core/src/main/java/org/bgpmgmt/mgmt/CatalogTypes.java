@@ -6,19 +6,22 @@ import org.bgpmgmt.wire.MessageType;
 
 /**
  * Where a {@link Catalog} registers the message types it handles, while it is added to a context:
- * bfddp's built-in types with {@link #handle}, types of its own with {@link #define}. A type has at
+ * bfddp's built-in types (or, under another framing, its types below 256) with {@link #handle},
+ * types of its own with {@link #define}. A type has at
  * most one handler. Not thread-safe; valid only during {@link Catalog#register}.
  */
 public final class CatalogTypes {
     private final BgpMgmtContext context;
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler[] builtIn;
+    private final boolean bfddp;
 
     CatalogTypes(final BgpMgmtContext context, final MessageRegistry<MessageHandler> registry,
-                 final MessageHandler[] builtIn) {
+                 final MessageHandler[] builtIn, final boolean bfddp) {
         this.context = context;
         this.registry = registry;
         this.builtIn = builtIn;
+        this.bfddp = bfddp;
     }
 
     /**
@@ -31,23 +34,26 @@ public final class CatalogTypes {
     }
 
     /**
-     * Handles a bfddp built-in type (DP_ADD_SESSION, BFD_STATE_CHANGE, ...) with {@code handler}.
-     * The echo types and replies that a request waits for are the connection's own and never
-     * reach a handler.
+     * Handles a bfddp built-in type (DP_ADD_SESSION, BFD_STATE_CHANGE, ...) with {@code handler},
+     * or, under any other {@link BgpMgmtConfig#framing}, a type of that framing below 256 (such as
+     * BMP's Peer Up). bfddp's echo types and the replies a request waits for are the connection's
+     * own and never reach a handler.
      *
-     * @param type a built-in type
+     * @param type a built-in bfddp type, or a type of the context's framing below 256
      * @param handler its handler
      * @return these types, to chain
-     * @throws IllegalArgumentException if the type is not built in or already has a handler
+     * @throws IllegalArgumentException if the type is not one of those or already has a handler
      */
     public CatalogTypes handle(final int type, final MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        if (type < 0 || type >= MessageType.BUILT_IN_COUNT || type == MessageType.ECHO_REQUEST
-            || type == MessageType.ECHO_REPLY) {
-            throw new IllegalArgumentException("not a built-in type a catalog may handle: " + type);
+        if (type < 0 || type >= builtIn.length
+            || bfddp && (type == MessageType.ECHO_REQUEST || type == MessageType.ECHO_REPLY)) {
+            throw new IllegalArgumentException("not a " + (bfddp ? "built-in type" : "type of this framing")
+                + " a catalog may handle: " + type);
         }
         if (builtIn[type] != null) {
-            throw new IllegalArgumentException(MessageType.name(type) + " already has a handler");
+            throw new IllegalArgumentException((bfddp ? MessageType.name(type) : "type " + type)
+                + " already has a handler");
         }
         builtIn[type] = handler;
         return this;
@@ -55,9 +61,10 @@ public final class CatalogTypes {
 
     /**
      * Defines a type of the catalog's own with its minimum payload length (shorter frames are a
-     * protocol error) and its handler.
+     * protocol error) and its handler. Under a framing other than bfddp's, types 0 to 6 take
+     * {@link #handle} instead and need no more than the framing's header.
      *
-     * @param type the type, above the built-in ones
+     * @param type the type, above bfddp's built-in ones
      * @param name its name, for logs
      * @param minPayloadLength the shortest payload it may carry
      * @param handler its handler
@@ -66,7 +73,13 @@ public final class CatalogTypes {
      */
     public CatalogTypes define(final int type, final String name, final int minPayloadLength,
                                final MessageHandler handler) {
+        if (type >= 0 && type < builtIn.length && builtIn[type] != null) {
+            throw new IllegalArgumentException("type " + type + " already has a handler");
+        }
         registry.register(type, name, minPayloadLength, Objects.requireNonNull(handler, "handler"));
+        if (type < builtIn.length) {
+            builtIn[type] = handler; // another framing's low type: dispatched from the table, checked by the registry
+        }
         return this;
     }
 

@@ -9,16 +9,17 @@ import org.bgpmgmt.wire.FrameDecoder;
 import org.bgpmgmt.wire.MessageType;
 
 /**
- * One bfddp connection (bfdd's {@code struct bfd_dplane_ctx}): the socket, bounded input and
+ * One connection (bfdd's {@code struct bfd_dplane_ctx}): the socket, bounded input and
  * output buffers, the {@link CatalogRow}s owed to it, the requests waiting for replies, and the
  * counters. What it learns goes out through one dispatcher, the context's.
  *
- * <p>It frames by the header length across partial reads, answers echoes, pairs replies with their
- * requests and hands every other frame to the dispatcher; the answers to one read leave in one
- * write. A message is written in place ({@link #reserve}, {@link #commit}) or owed by a row
- * ({@link CatalogRow#owe()}); a write task is kept only for what the socket did not take. An echo
- * reply carries the request's id and dp_time, and as bfdd_time the time its read batch was read:
- * the wall clock is read once per batch, so every reply of one batch carries the same bfdd_time.
+ * <p>It cuts the input into frames by the context's {@link org.bgpmgmt.wire.Framing} across partial
+ * reads and hands each to the dispatcher; under bfddp's framing it first answers echoes and pairs
+ * replies with their requests. The answers to one read leave in one write. A message is written in
+ * place ({@link #reserve}, {@link #commit}) or owed by a row ({@link CatalogRow#owe()}); a write
+ * task is kept only for what the socket did not take. An echo reply carries the request's id and
+ * dp_time, and as bfdd_time the time its read batch was read: the wall clock is read once per
+ * batch, so every reply of one batch carries the same bfdd_time.
  *
  * <p>Loop thread only, except {@link #peer()}, {@link #isUp()}, {@link #loop()} and {@link #echo()},
  * which any thread may call.
@@ -35,6 +36,7 @@ public final class Connection {
     private final TaskHandle readTask;
     private final IdleTimer idle;
     private final Task read = this::read;
+    private final boolean bfddp; // echoes answered and replies paired here: bfddp's alone
     private volatile boolean up;
     private volatile String peer = "-";
     private boolean reading;
@@ -47,7 +49,8 @@ public final class Connection {
         this.contextName = s.name;
         this.counters = new ConnectionCounters();
         this.in = ByteBuffer.allocateDirect(s.inputBufferSize);
-        this.decoder = new FrameDecoder(s.registry, s.maxFrameLength);
+        this.decoder = new FrameDecoder(s.framing, s.registry, s.maxFrameLength);
+        this.bfddp = s.bfddp;
         this.output = new Output(this, loop, s, counters);
         this.requests = new RequestTable(loop, s.name, s.maxPendingRequests, s.requestTimeoutNanos);
         this.idle = new IdleTimer(this, dispatcher, loop, s, counters);
@@ -183,7 +186,8 @@ public final class Connection {
      * @return the value; fails with {@link RequestTimeoutException} after the request timeout from
      *     this call, {@link ConnectionClosedException} when the connection is or goes down, or at
      *     once with {@link IllegalStateException} when {@code maxPendingRequests} already wait (sent
-     *     or not) or {@link IllegalArgumentException} for a frame longer than the output buffer
+     *     or not) or the framing is not bfddp's (no ids to pair), or {@link IllegalArgumentException}
+     *     for a frame longer than the output buffer
      */
     public <T> CompletableFuture<T> request(final int length, final FrameWriter writer, final int replyType,
                                             final ReplyDecoder<T> decoder) {
@@ -251,7 +255,10 @@ public final class Connection {
 
     /** Checks that the connection is up, the pending limit and the length; else fails {@code result}. */
     private boolean admit(final CompletableFuture<?> result, final int length) {
-        if (!up) {
+        if (!bfddp) {
+            result.completeExceptionally(new IllegalStateException("request to " + peer + ": the "
+                + decoder.framing().name() + " framing carries no request ids; only bfddp pairs replies"));
+        } else if (!up) {
             result.completeExceptionally(new ConnectionClosedException("request to " + peer + ": not up"));
         } else if (requests.isFull()) {
             counters.refusedRequests++;
@@ -316,7 +323,8 @@ public final class Connection {
                 counters.inputMessages++;
                 final int type = decoder.frameType();
                 // Echoes, the bulk of the traffic, are answered here; the rest goes through handle.
-                if (type == MessageType.ECHO_REQUEST ? !output.echoReply(in, at, decoder.frameId(), batchMicros)
+                final boolean echo = bfddp && type == MessageType.ECHO_REQUEST;
+                if (echo ? !output.echoReply(in, at, decoder.frameId(), batchMicros)
                     : !handle(type, decoder.frameId(), at, length) || !up) {
                     return; // a handler, a failed write or a malformed frame closed us
                 }
@@ -339,7 +347,9 @@ public final class Connection {
     /** One frame other than an echo request: awaited replies here, the rest to the dispatcher. False when closed. */
     private boolean handle(final int type, final int id, final int at, final int length) {
         try {
-            if (!requests.answer(type, id, in, at, length)) {
+            if (!bfddp) {
+                dispatcher.dispatch(this, type, in, at, length);
+            } else if (!requests.answer(type, id, in, at, length)) {
                 if (type == MessageType.ECHO_REPLY || type == MessageType.BFD_SESSION_COUNTERS) {
                     counters.unknownReplies++; // a reply nobody waits for: counted and dropped
                 } else {
@@ -350,7 +360,8 @@ public final class Connection {
         } catch (RuntimeException e) {
             // Content the frame check cannot see (found by fuzzing: an ifname with no NUL) closes
             // the connection like any other protocol error instead of ending the read task.
-            protocolError("malformed " + (type < MessageType.BUILT_IN_COUNT ? MessageType.name(type) : "type " + type)
+            protocolError("malformed " + (bfddp && type < MessageType.BUILT_IN_COUNT ? MessageType.name(type)
+                : decoder.framing().name() + " type " + type)
                 + ": " + e.getMessage());
             return false;
         }

@@ -17,7 +17,9 @@ final class Dispatch implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
 
     private final String name;
-    private final MessageHandler[] builtIn = new MessageHandler[MessageType.BUILT_IN_COUNT];
+    /** Handlers of the low types, by type: bfddp's built-in seven, or a 1-byte type space's 256. */
+    private final MessageHandler[] builtIn;
+    private final boolean bfddp;
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler unknownTypeHandler;
     private final ContextListeners listeners;
@@ -30,13 +32,18 @@ final class Dispatch implements Dispatcher {
 
     Dispatch(final Settings s, final ContextListeners listeners) {
         this.name = s.name;
+        this.bfddp = s.bfddp;
+        this.builtIn = new MessageHandler[s.bfddp ? MessageType.BUILT_IN_COUNT : Math.min(s.framing.typeCount(), 256)];
+        for (int type = MessageType.BUILT_IN_COUNT; type < builtIn.length; type++) {
+            builtIn[type] = s.registry.handler(type); // the config's own low types, under another framing
+        }
         this.registry = s.registry;
         this.unknownTypeHandler = s.unknownTypeHandler;
         this.listeners = listeners;
     }
 
     CatalogTypes types(final BgpMgmtContext context) {
-        return new CatalogTypes(context, registry, builtIn);
+        return new CatalogTypes(context, registry, builtIn, bfddp);
     }
 
     void serve(final Acceptor a, final Connector c) {
@@ -52,11 +59,11 @@ final class Dispatch implements Dispatcher {
     public void dispatch(final Connection from, final int type, final ByteBuffer in, final int offset,
                          final int length) {
         MessageHandler h = type < builtIn.length ? builtIn[type] : registry.handler(type);
-        if (h == null && type >= builtIn.length) {
+        if (h == null && (type >= builtIn.length || !bfddp)) {
             h = unknownTypeHandler;
         }
         if (h == null) {
-            from.unhandled(); // a type this role does not handle: skipped, as bfdd does
+            from.unhandled(); // a type nobody handles: counted and skipped, as bfdd does
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package org.bgpmgmt.mgmt;
 
 import java.util.Set;
+import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
 
@@ -22,6 +23,9 @@ final class Settings {
     final long closeTimeoutNanos;
     final long callTimeoutNanos;
     final int maxFrameLength;
+    final Framing framing;
+    /** True when {@link #framing} is bfddp's: echoes answered, replies paired, BFD sessions kept. */
+    final boolean bfddp;
     final long idleTimeoutNanos;
     final int maxPendingRequests;
     final Set<Integer> allowedUids;
@@ -44,6 +48,12 @@ final class Settings {
         closeTimeoutNanos = c.closeTimeout().toNanos();
         callTimeoutNanos = c.callTimeout().toNanos();
         maxFrameLength = c.maxFrameLength();
+        framing = c.framing();
+        bfddp = framing.equals(Framing.BFDDP);
+        if (maxFrameLength < framing.headerLength()) {
+            throw new IllegalArgumentException(name + ": maxFrameLength " + maxFrameLength + " is below the "
+                + framing.headerLength() + "-byte " + framing.name() + " header");
+        }
         idleTimeoutNanos = c.idleTimeoutMillis() * 1_000_000L;
         maxPendingRequests = c.maxPendingRequests();
         allowedUids = c.allowedUids();

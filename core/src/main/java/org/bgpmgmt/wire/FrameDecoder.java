@@ -25,9 +25,12 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Errors are reported as soon as the 8 header bytes are in, without waiting for the rest of a
+ * <p>It applies one {@link Framing}: bfddp's ({@link Framing#BFDDP}) unless constructed with
+ * another. Errors are reported as soon as the header bytes are in, without waiting for the rest of a
  * frame that cannot be valid. Frames longer than their type needs are accepted and the extra
  * bytes are the caller's to skip, as bfdd does; types not in the registry are no error either.
+ * Under a framing other than bfddp, the registry's built-in (bfddp) entries do not apply; a type a
+ * user registered needs the framing's header plus its minimum payload.
  *
  * <p>Not thread-safe.
  */
@@ -39,6 +42,8 @@ public final class FrameDecoder {
     /** Returned by {@link #check} when the frame header breaks the protocol; see {@link #error()}. */
     public static final int ERROR = -1;
 
+    private final Framing framing;
+    private final boolean bfddp;
     private final MessageRegistry<?> registry;
     private final int maxFrameLength;
 
@@ -50,9 +55,30 @@ public final class FrameDecoder {
     private int errorLimit;
 
     /**
-     * Creates a decoder that checks minimum lengths against {@code registry} (built-in and user
-     * types) and rejects frames longer than {@code maxFrameLength}, normally the capacity of the
-     * caller's input buffer.
+     * Creates a decoder for {@code framing} that checks minimum lengths against {@code registry}
+     * and rejects frames longer than {@code maxFrameLength}, normally the capacity of the caller's
+     * input buffer.
+     *
+     * @param framing how the stream is cut into frames; not null
+     * @param registry the message types whose minimum lengths are checked; not null
+     * @param maxFrameLength the largest frame length accepted in bytes, at least the framing's header
+     * @throws NullPointerException if framing or registry is null
+     * @throws IllegalArgumentException if maxFrameLength is below the framing's header
+     */
+    public FrameDecoder(Framing framing, MessageRegistry<?> registry, int maxFrameLength) {
+        this.framing = Objects.requireNonNull(framing, "framing");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        if (maxFrameLength < framing.headerLength()) {
+            throw new IllegalArgumentException("maxFrameLength must be at least " + framing.headerLength()
+                    + " (the " + framing.name() + " header), got " + maxFrameLength);
+        }
+        this.bfddp = framing.equals(Framing.BFDDP);
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    /**
+     * Creates a bfddp decoder that checks minimum lengths against {@code registry} (built-in and
+     * user types); see {@link #FrameDecoder(Framing, MessageRegistry, int)}.
      *
      * @param registry the message types whose minimum lengths are checked; not null
      * @param maxFrameLength the largest frame length accepted in bytes, at least 8
@@ -60,12 +86,7 @@ public final class FrameDecoder {
      * @throws IllegalArgumentException if maxFrameLength is below the 8-byte header
      */
     public FrameDecoder(MessageRegistry<?> registry, int maxFrameLength) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        if (maxFrameLength < Header.HEADER_LENGTH) {
-            throw new IllegalArgumentException(
-                    "maxFrameLength must be at least " + Header.HEADER_LENGTH + ", got " + maxFrameLength);
-        }
-        this.maxFrameLength = maxFrameLength;
+        this(Framing.BFDDP, registry, maxFrameLength);
     }
 
     /**
@@ -95,6 +116,9 @@ public final class FrameDecoder {
     public int check(ByteBuffer buffer, int offset, int available) {
         Bytes.checkRegion(buffer, offset, available);
         error = null;
+        if (!bfddp) {
+            return checkFraming(buffer, offset, available);
+        }
         if (available < Header.HEADER_LENGTH) {
             frameType = -1;
             frameId = -1;
@@ -128,6 +152,46 @@ public final class FrameDecoder {
         return available < length ? NEED_MORE : length;
     }
 
+    /** {@link #check} under a framing other than bfddp's: the same rules, read through the framing. */
+    private int checkFraming(ByteBuffer buffer, int offset, int available) {
+        final int header = framing.headerLength();
+        frameId = -1;
+        if (available < header) {
+            frameType = -1;
+            frameLength = -1;
+            return NEED_MORE;
+        }
+        final int type = framing.typeAt(buffer, offset);
+        final long length = framing.frameLengthAt(buffer, offset);
+        frameType = type;
+        frameLength = (int) Math.min(length, Integer.MAX_VALUE);
+        final int version = framing.versionAt(buffer, offset);
+        if (version != framing.version()) {
+            return fail(ProtocolError.BAD_VERSION, version, framing.version());
+        }
+        if (length < header) {
+            return fail(ProtocolError.LENGTH_BELOW_HEADER, frameLength, header);
+        }
+        if (length > maxFrameLength) {
+            return fail(ProtocolError.LENGTH_ABOVE_MAXIMUM, frameLength, maxFrameLength);
+        }
+        final RegisteredType<?> entry = type < MessageType.BUILT_IN_COUNT ? null : registry.entry(type);
+        final int minLength = entry == null ? header : header + entry.minPayloadLength();
+        if (length < minLength) {
+            return fail(ProtocolError.PAYLOAD_TOO_SHORT, frameLength, minLength);
+        }
+        return available < length ? NEED_MORE : frameLength;
+    }
+
+    /**
+     * Returns the framing this decoder applies.
+     *
+     * @return the framing
+     */
+    public Framing framing() {
+        return framing;
+    }
+
     /**
      * Returns the largest frame length accepted, in bytes.
      *
@@ -138,7 +202,7 @@ public final class FrameDecoder {
     }
 
     /**
-     * Returns the type of the last checked frame, or -1 if the last check saw fewer than 8 bytes.
+     * Returns the type of the last checked frame, or -1 if the last check saw less than a header.
      *
      * @return the frame type, 0..65535, or -1
      */
@@ -147,7 +211,8 @@ public final class FrameDecoder {
     }
 
     /**
-     * Returns the id of the last checked frame, or -1 if the last check saw fewer than 8 bytes.
+     * Returns the id of the last checked bfddp frame, or -1 if the last check saw less than a header
+     * or the framing has no id (any other than bfddp's).
      *
      * @return the frame id, 0..65535, or -1
      */
@@ -157,7 +222,7 @@ public final class FrameDecoder {
 
     /**
      * Returns the header's length field of the last checked frame, or -1 if the last check saw
-     * fewer than 8 bytes.
+     * less than a header.
      *
      * @return the header's length field, 0..65535, or -1
      */
@@ -198,7 +263,7 @@ public final class FrameDecoder {
      * @return a new message, or null if the last check found no error
      */
     public String errorMessage() {
-        return error == null ? null : error.format(errorValue, frameType, errorLimit);
+        return error == null ? null : error.format(framing.name(), errorValue, frameType, errorLimit);
     }
 
     private int fail(ProtocolError error, int value, int limit) {

@@ -5,17 +5,17 @@ package org.bgpmgmt.wire;
  * logs.
  *
  * <p>Every error loses the stream's framing, so the connection must be closed, as bfdd does. The
- * templates take three values, used positionally: {@code %1$d} the offending value, {@code %2$d}
- * the frame's type, {@code %3$d} the limit it broke.
+ * templates take four values, used positionally: {@code %1$d} the offending value, {@code %2$d}
+ * the frame's type, {@code %3$d} the limit it broke, {@code %4$s} the framing's name.
  *
  * <p>Thread-safe: immutable.
  */
 public enum ProtocolError {
 
-    /** The version byte is not {@link Header#VERSION}; the value is the version received. */
-    BAD_VERSION("unsupported bfddp version %1$d in a frame of type %2$d (this codec speaks %3$d)"),
+    /** The version byte is not the framing's ({@link Header#VERSION} for bfddp); the value is the version received. */
+    BAD_VERSION("unsupported %4$s version %1$d in a frame of type %2$d (this codec speaks %3$d)"),
 
-    /** The length field is below the 8-byte header; the value is that length. */
+    /** The length field is below the framing's header; the value is that length. */
     LENGTH_BELOW_HEADER("frame length %1$d of type %2$d is shorter than the %3$d-byte header"),
 
     /** The length field exceeds the caller's maximum frame size; the value is that length. */
@@ -34,7 +34,7 @@ public enum ProtocolError {
     }
 
     /**
-     * Returns the {@link String#format} template, with positional arguments (value, type, limit).
+     * Returns the {@link String#format} template, with positional arguments (value, type, limit, framing).
      *
      * @return the template
      */
@@ -43,7 +43,7 @@ public enum ProtocolError {
     }
 
     /**
-     * Returns the log message for the given offending value, frame type and limit. Allocates.
+     * Returns the log message for a bfddp frame with the given offending value, type and limit. Allocates.
      *
      * @param value the offending value: the version or length received
      * @param type the frame's type
@@ -51,6 +51,19 @@ public enum ProtocolError {
      * @return a new log message
      */
     public String format(int value, int type, int limit) {
-        return String.format(template, value, type, limit);
+        return format(Framing.BFDDP.name(), value, type, limit);
+    }
+
+    /**
+     * Returns the log message for a frame of the named framing. Allocates.
+     *
+     * @param framing the framing's name, such as {@code "bfddp"}
+     * @param value the offending value: the version or length received
+     * @param type the frame's type
+     * @param limit the limit the value broke
+     * @return a new log message
+     */
+    public String format(String framing, int value, int type, int limit) {
+        return String.format(template, value, type, limit, framing);
     }
 }
