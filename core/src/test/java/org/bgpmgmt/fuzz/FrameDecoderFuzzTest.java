@@ -20,6 +20,7 @@ import org.bgpmgmt.wire.CountersReplyMessage;
 import org.bgpmgmt.wire.CountersRequestMessage;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.FrameDecoder;
+import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.Header;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
@@ -61,10 +62,68 @@ class FrameDecoderFuzzTest {
     private final CountersReplyMessage countersReply = new CountersReplyMessage();
     private final byte[] scratch = new byte[64];
 
+    /** BMP's shape: a 4-byte length counting the 6-byte header, version 3, the type at 5. */
+    private static final Framing BMP = Framing.of("bmp", 6).version(0, 3).length(1, 4, true).type(5, 1);
+    /** No version, a 2-byte length at 1 that counts only the payload after the 3-byte header. */
+    private static final Framing TLV = Framing.of("tlv", 3).type(0, 1).length(1, 2, false);
+
     @FuzzTest(maxDuration = "15m")
     void shouldNeverThrowUnexpectedlyOnAnyBytes(final byte[] data) {
         check(data, new FrameDecoder(BIG), FramingModel.BUILT_IN_MINIMUM);
         check(data, new FrameDecoder(USER_REGISTRY, SMALL), USER_MINIMUM);
+        checkFraming(data, new FrameDecoder(BMP, USER_REGISTRY, 4096), 6, 0, 3, 1, 4, true);
+        checkFraming(data, new FrameDecoder(TLV, USER_REGISTRY, 300), 3, -1, 0, 1, 2, false);
+    }
+
+    /**
+     * Another framing against a model of its own rules (version, then length below the header, then
+     * above the maximum; its 1-byte types reach no registered minimum): the decoder over the whole
+     * input and over chunks must cut the same frames and break at the same place.
+     */
+    private static void checkFraming(final byte[] data, final FrameDecoder decoder, final int header,
+                                     final int versionAt, final int version, final int lengthAt,
+                                     final int lengthWidth, final boolean countsHeader) {
+        final List<byte[]> expected = new ArrayList<>();
+        ProtocolError expectedError = null;
+        final ByteBuffer b = ByteBuffer.wrap(data);
+        int at = 0;
+        while (data.length - at >= header) {
+            final long field = lengthWidth == 4 ? b.getInt(at + lengthAt) & 0xFFFF_FFFFL : b.getShort(at + lengthAt) & 0xFFFF;
+            final long length = countsHeader ? field : field + header;
+            if (versionAt >= 0 && (data[at + versionAt] & 0xFF) != version) {
+                expectedError = ProtocolError.BAD_VERSION;
+            } else if (length < header) {
+                expectedError = ProtocolError.LENGTH_BELOW_HEADER;
+            } else if (length > decoder.maxFrameLength()) {
+                expectedError = ProtocolError.LENGTH_ABOVE_MAXIMUM;
+            } else if (length > data.length - at) {
+                break;
+            } else {
+                expected.add(Arrays.copyOfRange(data, at, at + (int) length));
+                at += (int) length;
+                continue;
+            }
+            break;
+        }
+        final List<byte[]> whole = new ArrayList<>();
+        int n;
+        at = 0;
+        while ((n = decoder.check(b, at, data.length - at)) > 0) {
+            whole.add(Arrays.copyOfRange(data, at, at + n));
+            at += n;
+        }
+        assertSame(expectedError, decoder.error(), decoder.framing() + ": error of the whole pass");
+        if (n == FrameDecoder.ERROR && expectedError == ProtocolError.BAD_VERSION) {
+            assertTrue(decoder.errorMessage().contains(decoder.framing().name()), decoder.errorMessage());
+        }
+        final List<byte[]> chunked = new ArrayList<>();
+        assertSame(expectedError, decodeChunked(data, decoder, chunked), decoder.framing() + ": chunked pass");
+        assertEquals(expected.size(), whole.size(), decoder.framing() + ": frames of the whole pass");
+        assertEquals(expected.size(), chunked.size(), decoder.framing() + ": frames of the chunked pass");
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), whole.get(i), "frame " + i);
+            assertArrayEquals(expected.get(i), chunked.get(i), "chunked frame " + i);
+        }
     }
 
     private void check(final byte[] data, final FrameDecoder decoder, final IntUnaryOperator minimum) {
