@@ -1,6 +1,5 @@
 package org.bgpmgmt.bgp;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bgpmgmt.event.LoopSnapshot;
@@ -13,7 +12,6 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
  * back to the context's bounded wait. Any thread.
  */
 final class CatalogFigures {
-    private static final Duration PATIENCE = Duration.ofMillis(50);
 
     private final BgpMgmtContext context;
     private final LoopSnapshot<List<BgpPeer>> peers;
@@ -22,9 +20,9 @@ final class CatalogFigures {
 
     CatalogFigures(final BgpMgmtContext context, final PeerTable table) {
         this.context = context;
-        this.peers = LoopSnapshot.of(context.loop(), table::peers, null, PATIENCE);
-        this.stats = LoopSnapshot.of(context.loop(), table::stats, null, PATIENCE);
-        this.states = LoopSnapshot.of(context.loop(), table::states, null, PATIENCE);
+        this.peers = LoopSnapshot.of(context.loop(), table::peers, null);
+        this.stats = LoopSnapshot.of(context.loop(), table::stats, null);
+        this.states = LoopSnapshot.of(context.loop(), table::states, null);
     }
 
     /** Publishes both figures now. Loop thread only. */

@@ -31,8 +31,6 @@ import java.util.concurrent.TimeUnit;
  * JFR {@link SlowTaskEvent}: see {@link #showCpu()} and {@link #taskStats()}.
  */
 public final class EventLoop extends LoopTasks implements AutoCloseable {
-    /** How long a task may hold the loop before a figure read stops waiting for fresh figures. */
-    static final Duration FIGURES_PATIENCE = Duration.ofMillis(50);
 
     private final ThreadFactory threadFactory;
     private final LoopWatch watch;
@@ -58,7 +56,7 @@ public final class EventLoop extends LoopTasks implements AutoCloseable {
         this.threadFactory = config.threadFactory();
         this.watch = config.watchdogNanos() == 0 ? null
             : new LoopWatch(this, scheduler.pulse, config.watchdogNanos(), config.stallHandler());
-        this.stats = LoopSnapshot.of(this, () -> List.copyOf(scheduler.taskStats()), List.of(), FIGURES_PATIENCE);
+        this.stats = LoopSnapshot.of(this, () -> List.copyOf(scheduler.taskStats()), List.of());
     }
 
     /**

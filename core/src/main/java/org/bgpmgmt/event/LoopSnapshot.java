@@ -27,6 +27,11 @@ import java.util.concurrent.TimeoutException;
  * @param <T> the value's type; it must be immutable, since every reader shares it
  */
 public final class LoopSnapshot<T> {
+    /**
+     * The library's one patience for figure reads: how long a task may hold the loop before a read
+     * stops waiting for fresh figures and answers with the last ones (50 ms).
+     */
+    public static final Duration PATIENCE = Duration.ofMillis(50);
     private static final long POLL_NANOS = 2_000_000;
     /** The refresh runs under this name in {@code show event cpu}, as FRR's own CLI tasks do. */
     private static final Task REFRESH = Task.named("loop figures", self -> ((Refresh<?>) self.arg()).run());
@@ -44,6 +49,20 @@ public final class LoopSnapshot<T> {
             throw new IllegalArgumentException("patience < 0: " + patience);
         }
         this.current = new Stamped<>(initial, System.nanoTime());
+    }
+
+    /**
+     * Creates a snapshot of what {@code compute} returns on {@code loop}'s thread, with the library's
+     * {@link #PATIENCE}.
+     *
+     * @param loop the loop that owns the figures
+     * @param compute makes the value; runs on the loop thread only
+     * @param initial what reads return before the loop has published anything
+     * @param <T> the value's type
+     * @return the snapshot; nothing is computed until the first read
+     */
+    public static <T> LoopSnapshot<T> of(final EventLoop loop, final Callable<T> compute, final T initial) {
+        return new LoopSnapshot<>(loop, compute, initial, PATIENCE);
     }
 
     /**

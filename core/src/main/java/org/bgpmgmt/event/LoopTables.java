@@ -27,7 +27,7 @@ public final class LoopTables {
 
     LoopTables(final EventLoop loop) {
         this.loop = loop;
-        this.snapshot = LoopSnapshot.of(loop, this::compute, EMPTY, EventLoop.FIGURES_PATIENCE);
+        this.snapshot = LoopSnapshot.of(loop, this::compute, EMPTY);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.bgpmgmt.mgmt;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +14,6 @@ import org.bgpmgmt.event.LoopSnapshot;
  * Any thread.
  */
 final class ContextFigures {
-    /** How long one task may hold the loop before a read stops waiting for fresh figures. */
-    static final Duration PATIENCE = Duration.ofMillis(50);
 
     private final BgpMgmtContext context;
     private final LoopSnapshot<ContextStats> stats;
@@ -28,10 +25,10 @@ final class ContextFigures {
                    final Callable<List<BfdSession>> sessions, final Callable<List<Connection>> connections,
                    final Callable<Map<Integer, SessionState>> states) {
         this.context = context;
-        this.stats = LoopSnapshot.of(loop, stats, null, PATIENCE);
-        this.sessions = LoopSnapshot.of(loop, sessions, null, PATIENCE);
-        this.connections = LoopSnapshot.of(loop, connections, null, PATIENCE);
-        this.states = LoopSnapshot.of(loop, states, null, PATIENCE);
+        this.stats = LoopSnapshot.of(loop, stats, null);
+        this.sessions = LoopSnapshot.of(loop, sessions, null);
+        this.connections = LoopSnapshot.of(loop, connections, null);
+        this.states = LoopSnapshot.of(loop, states, null);
     }
 
     /** Publishes every figure once, so that a read never falls back to waiting. Loop thread only. */

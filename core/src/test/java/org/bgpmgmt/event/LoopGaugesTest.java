@@ -67,7 +67,7 @@ class LoopGaugesTest {
             final List<TaskStats> before = loop.taskStats();
             assertEquals(1, before.size(), before.toString());
             loop.addEvent(self -> release.await(30, TimeUnit.SECONDS), null, 0, new TaskHandle("holder"));
-            Await.until("the holder runs long enough", () -> loop.heldLongerThan(EventLoop.FIGURES_PATIENCE.toNanos()));
+            Await.until("the holder runs long enough", () -> loop.heldLongerThan(LoopSnapshot.PATIENCE.toNanos()));
             for (int i = 0; i < 5; i++) {
                 final long t0 = System.nanoTime();
                 assertEquals(before, loop.taskStats(), "the figures from before the stall");

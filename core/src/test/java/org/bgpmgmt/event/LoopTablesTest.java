@@ -46,13 +46,13 @@ class LoopTablesTest {
                 .get(10, TimeUnit.SECONDS);
             assertEquals("minute_timer", loop.tables().timers().get(0).task());
             loop.addEvent(self -> release.await(30, TimeUnit.SECONDS), null, 0, new TaskHandle("holder"));
-            Await.until("the holder runs long enough", () -> loop.heldLongerThan(EventLoop.FIGURES_PATIENCE.toNanos()));
+            Await.until("the holder runs long enough", () -> loop.heldLongerThan(LoopSnapshot.PATIENCE.toNanos()));
             final long t0 = System.nanoTime();
             assertEquals("minute_timer", loop.tables().timers().get(0).task());
             assertEquals(List.of(), loop.tables().poll());
             final long took = System.nanoTime() - t0;
             assertTrue(took < TimeUnit.SECONDS.toNanos(1), "a read took " + took / 1_000_000 + " ms");
-            assertTrue(loop.tables().ageNanos() >= EventLoop.FIGURES_PATIENCE.toNanos(), "published before the stall");
+            assertTrue(loop.tables().ageNanos() >= LoopSnapshot.PATIENCE.toNanos(), "published before the stall");
             release.countDown();
         }
     }
