@@ -13,14 +13,14 @@ import org.bgpmgmt.wire.MessageType;
 public final class CatalogTypes {
     private final BgpMgmtContext context;
     private final MessageRegistry<MessageHandler> registry;
-    private final MessageHandler[] builtIn;
+    private final MessageHandler[] lowTypes;
     private final boolean bfddp;
 
     CatalogTypes(final BgpMgmtContext context, final MessageRegistry<MessageHandler> registry,
-                 final MessageHandler[] builtIn, final boolean bfddp) {
+                 final MessageHandler[] lowTypes, final boolean bfddp) {
         this.context = context;
         this.registry = registry;
-        this.builtIn = builtIn;
+        this.lowTypes = lowTypes;
         this.bfddp = bfddp;
     }
 
@@ -46,16 +46,16 @@ public final class CatalogTypes {
      */
     public CatalogTypes handle(final int type, final MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        if (type < 0 || type >= builtIn.length
+        if (type < 0 || type >= lowTypes.length
             || bfddp && (type == MessageType.ECHO_REQUEST || type == MessageType.ECHO_REPLY)) {
             throw new IllegalArgumentException("not a " + (bfddp ? "built-in type" : "type of this framing")
                 + " a catalog may handle: " + type);
         }
-        if (builtIn[type] != null) {
+        if (lowTypes[type] != null || registry.handler(type) != null) {
             throw new IllegalArgumentException((bfddp ? MessageType.name(type) : "type " + type)
                 + " already has a handler");
         }
-        builtIn[type] = handler;
+        lowTypes[type] = handler;
         return this;
     }
 
@@ -73,13 +73,10 @@ public final class CatalogTypes {
      */
     public CatalogTypes define(final int type, final String name, final int minPayloadLength,
                                final MessageHandler handler) {
-        if (type >= 0 && type < builtIn.length && builtIn[type] != null) {
+        if (type >= 0 && type < lowTypes.length && lowTypes[type] != null) {
             throw new IllegalArgumentException("type " + type + " already has a handler");
         }
         registry.register(type, name, minPayloadLength, Objects.requireNonNull(handler, "handler"));
-        if (type < builtIn.length) {
-            builtIn[type] = handler; // another framing's low type: dispatched from the table, checked by the registry
-        }
         return this;
     }
 

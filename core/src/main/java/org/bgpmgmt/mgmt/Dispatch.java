@@ -17,8 +17,8 @@ final class Dispatch implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
 
     private final String name;
-    /** Handlers of the low types, by type: bfddp's built-in seven, or a 1-byte type space's 256. */
-    private final MessageHandler[] builtIn;
+    /** Handlers given by {@link CatalogTypes#handle}, by type: bfddp's built-in seven, or a framing's first 256. */
+    private final MessageHandler[] lowTypes;
     private final boolean bfddp;
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler unknownTypeHandler;
@@ -33,17 +33,14 @@ final class Dispatch implements Dispatcher {
     Dispatch(final Settings s, final ContextListeners listeners) {
         this.name = s.name;
         this.bfddp = s.bfddp;
-        this.builtIn = new MessageHandler[s.bfddp ? MessageType.BUILT_IN_COUNT : Math.min(s.framing.typeCount(), 256)];
-        for (int type = MessageType.BUILT_IN_COUNT; type < builtIn.length; type++) {
-            builtIn[type] = s.registry.handler(type); // the config's own low types, under another framing
-        }
+        this.lowTypes = new MessageHandler[s.bfddp ? MessageType.BUILT_IN_COUNT : Math.min(s.framing.typeCount(), 256)];
         this.registry = s.registry;
         this.unknownTypeHandler = s.unknownTypeHandler;
         this.listeners = listeners;
     }
 
     CatalogTypes types(final BgpMgmtContext context) {
-        return new CatalogTypes(context, registry, builtIn, bfddp);
+        return new CatalogTypes(context, registry, lowTypes, bfddp);
     }
 
     void serve(final Acceptor a, final Connector c) {
@@ -58,8 +55,11 @@ final class Dispatch implements Dispatcher {
     @Override
     public void dispatch(final Connection from, final int type, final ByteBuffer in, final int offset,
                          final int length) {
-        MessageHandler h = type < builtIn.length ? builtIn[type] : registry.handler(type);
-        if (h == null && (type >= builtIn.length || !bfddp)) {
+        MessageHandler h = type < lowTypes.length ? lowTypes[type] : null;
+        if (h == null) {
+            h = registry.handler(type); // a defined type; bfddp's built-ins have none here
+        }
+        if (h == null && (type >= lowTypes.length || !bfddp)) {
             h = unknownTypeHandler;
         }
         if (h == null) {
