@@ -380,6 +380,22 @@ public final class BgpMgmtContext implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} on the context's loop: at once on the loop thread, else on its next turn. This is
+     * how a catalog's own calls reach its rows from other threads. Any thread; never blocks.
+     *
+     * @param work what to run on the loop thread
+     * @param <T> the result type
+     * @return completes with the work's result or exception; fails with {@link RequestTimeoutException}
+     *     when the loop has not run it within the config's {@code callTimeout} (a stuck loop: the work may
+     *     still run later), or with {@link java.util.concurrent.RejectedExecutionException} once the loop
+     *     has stopped
+     */
+    public <T> CompletableFuture<T> call(final java.util.concurrent.Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        return OnLoop.call(loop, settings.name + ": call", settings.callTimeoutNanos, work);
+    }
+
+    /**
      * Runs {@code work} on the context's loop and returns its result: at once on the loop thread, else waiting at
      * most the config's {@code callTimeout} (the blocking form catalogs build on). Any thread except another loop's.
      *

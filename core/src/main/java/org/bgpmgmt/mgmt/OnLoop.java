@@ -66,6 +66,34 @@ final class OnLoop {
         }
     }
 
+    /**
+     * Runs {@code work} on {@code loop}: at once on its thread, else on the next turn. The future always
+     * completes: with the work's value or exception, with {@link RequestTimeoutException} naming {@code call}
+     * when the loop has not run it within {@code timeoutNanos} (a stuck loop; the work may still run later),
+     * or with {@link java.util.concurrent.RejectedExecutionException} once the loop has stopped.
+     */
+    static <T> CompletableFuture<T> call(final EventLoop loop, final String call, final long timeoutNanos,
+                                         final Callable<T> work) {
+        if (loop.inLoop()) {
+            try {
+                return CompletableFuture.completedFuture(work.call());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        final CompletableFuture<T> f = submit(loop, work);
+        if (f.isDone()) {
+            return f;
+        }
+        return f.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).exceptionallyCompose(e -> {
+            final Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                ? new RequestTimeoutException(call + ": loop " + loop.name() + " did not run it within "
+                    + timeoutNanos / 1_000_000 + " ms (callTimeout)") : cause);
+        });
+    }
+
     /** Runs {@code work}, which returns a future, at once on the loop thread, else on the next turn. */
     static <T> CompletableFuture<T> future(final EventLoop loop, final Callable<CompletableFuture<T>> work) {
         if (!loop.inLoop()) {

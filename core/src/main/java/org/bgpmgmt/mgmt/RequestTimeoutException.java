@@ -1,6 +1,9 @@
 package org.bgpmgmt.mgmt;
 
-/** Fails a request future whose reply did not arrive within the request timeout. */
+/**
+ * Fails a future past its bound: a request whose reply did not arrive within the request timeout, or a call
+ * the loop did not run within the call timeout.
+ */
 public final class RequestTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
