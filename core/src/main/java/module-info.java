@@ -1,9 +1,10 @@
 /**
  * bgpmgmt-core: FRR's event loop ({@link org.bgpmgmt.event}), its bfddp v1 wire codec
- * ({@link org.bgpmgmt.wire}), the BgpMgmt context modeled on bfdd's distributed data plane
- * ({@link org.bgpmgmt.mgmt}) and a BGP peer catalog on the same framing ({@link org.bgpmgmt.bgp}).
+ * ({@link org.bgpmgmt.wire}) and the BgpMgmt context modeled on bfdd's distributed data plane
+ * ({@link org.bgpmgmt.mgmt}), whose public catalog SPI carries a user's own message types beside
+ * bfddp's (the examples' BGP peer catalog is one).
  *
- * <p>Every package of the library is API, so all four are exported. JMX and JFR are required
+ * <p>Every package of the library is API, so all three are exported. JMX and JFR are required
  * transitively because public signatures name their types ({@code ObjectName} from
  * {@code registerMBean()}, {@code jdk.jfr.Event} as the superclass of {@code SlowTaskEvent}); JCTools
  * and the slf4j API are used inside only, and so is {@code jdk.net} (a unix-socket peer's
@@ -20,5 +21,4 @@ module org.bgpmgmt.core {
     exports org.bgpmgmt.event;
     exports org.bgpmgmt.wire;
     exports org.bgpmgmt.mgmt;
-    exports org.bgpmgmt.bgp;
 }

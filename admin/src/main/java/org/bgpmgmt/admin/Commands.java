@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 
@@ -15,7 +14,6 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 final class Commands {
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
-    private final List<BgpPeerCatalog> catalogs = new CopyOnWriteArrayList<>();
 
     void add(final EventLoop loop) {
         loops.add(loop);
@@ -23,10 +21,6 @@ final class Commands {
 
     void add(final BgpMgmtContext context) {
         contexts.add(context);
-    }
-
-    void add(final BgpPeerCatalog catalog) {
-        catalogs.add(catalog);
     }
 
     /** Answers one line; an unknown one gets FRR's {@code % Unknown command} text. */
@@ -55,8 +49,6 @@ final class Commands {
                 return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, false);
             case "show bfd peers brief":
                 return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, true);
-            case "show bgp peers":
-                return json ? BgpView.json(catalogs) : BgpView.text(catalogs);
             case "show watchdog":
                 return json ? WatchdogView.json(loops) : WatchdogView.text(loops);
             default:
