@@ -6,7 +6,7 @@ import org.bgpmgmt.wire.MessageType;
 /**
  * Type numbers and fixed frame lengths of the BGP peer catalog, which rides the bfddp v1 header
  * in the user range that starts at {@link MessageType#FIRST_USER_TYPE}. See {@code
- * docs/PROTOCOL.md} for every byte.
+ * docs/bgp-catalog.md} for every byte.
  *
  * <p>Every length is a whole frame in bytes, header included, and a multiple of 8.
  *

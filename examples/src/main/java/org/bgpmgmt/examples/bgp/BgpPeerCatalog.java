@@ -12,11 +12,12 @@ import org.bgpmgmt.mgmt.ConnectionClosedException;
 import org.bgpmgmt.mgmt.Role;
 
 /**
- * BgpMgmt's BGP peer catalog: a peer table carried over a {@link BgpMgmtContext}'s connections in
- * the catalog's own message types (0x0100..0x0105, {@link BgpMessageType}), beside the context's
- * bfddp sessions. It is a {@link Catalog} built on the public catalog SPI only, as a user's own
- * catalog would be: its rows owe messages that connections encode straight into their output
- * buffers, and its counters requests go through {@link Connection#request}.
+ * The examples' BGP peer catalog: a peer table carried over a {@link BgpMgmtContext}'s connections
+ * in message types of its own (0x0100..0x0105, {@link BgpMessageType}), beside the context's bfddp
+ * sessions. It is the worked example of a user's {@link Catalog}, on core's public API only: its
+ * rows owe messages that connections encode straight into their output buffers, its counters
+ * requests go through {@link Connection#request}, and its calls from other threads go through
+ * {@link BgpMgmtContext#call}. The protocol is this project's own; no BGP speaker speaks it.
  *
  * <p>Add it to a context of its role with {@link BgpMgmtContext#addCatalog} before the context
  * starts. A control plane should add its peers before {@code start()}: they form the first resync,
@@ -40,8 +41,8 @@ import org.bgpmgmt.mgmt.Role;
  * message to its connection, which encodes owed rows while its output buffer has room; the rest
  * wait, with no timer, for the socket to take bytes again, and {@link BgpMgmtContext#close()}
  * waits for them too, within its close timeout. Only the last state of a peer is sent. A counters
- * request follows the peer messages owed before it; it fails at once when the buffer cannot take
- * them and the request now.
+ * request follows the peer messages owed before it; when the buffer cannot take it now, it waits
+ * in the same queue (its timeout counts from the call).
  *
  * <p><b>Errors close the connection.</b> A catalog frame with malformed content (a key 0, an FSM
  * state outside 1..6, a bad description, ...) or of a type reserved for later versions
@@ -55,10 +56,16 @@ import org.bgpmgmt.mgmt.Role;
  * control plane such as FRR's bfdd never receives a type it does not know.
  *
  * <p>Thread safety: every public method may be called from any thread once the catalog is added
- * to a context. On the context's loop thread they act at once; elsewhere those returning a value
- * wait for the loop at most the context's {@code callTimeout}, and refuse to wait on another
- * loop's thread ({@link IllegalStateException}), except the figure reads ({@link #peers},
- * {@link #peerState}, {@link #stats}), which never wait on a stuck loop. Listeners and handlers run on the loop thread.
+ * to a context, and none blocks. Those that change or ask the table ({@link #updatePeer}, {@link
+ * #deletePeer}, {@link #requestCounters}, {@link #reportState}, {@link #updateCounters}) run on the
+ * context's loop, at once on its thread (a listener gets a completed future) and else on its next
+ * turn, and return a future that always completes: with the result, with {@link
+ * org.bgpmgmt.mgmt.RequestTimeoutException} when the loop has not run the call within the
+ * context's {@code callTimeout} (a stuck loop: the call may still run later), or with {@link
+ * java.util.concurrent.RejectedExecutionException} once the loop has stopped. A caller's mistake (a
+ * catalog not added to a context, a method of the other role) throws {@link IllegalStateException}
+ * at once. The figure reads ({@link #peers}, {@link #peerState}, {@link #stats}) never wait on a
+ * stuck loop. Listeners and handlers run on the loop thread.
  */
 public final class BgpPeerCatalog implements Catalog {
     private final Role role;
@@ -122,7 +129,7 @@ public final class BgpPeerCatalog implements Catalog {
             types.define(type, String.format("BGP_CATALOG_RESERVED_0x%04X", type), 0, receiver);
         }
         table.context(target);
-        figures = new CatalogFigures(target, table);
+        figures = new CatalogFigures(target.loop(), table);
         context = target;
     }
 
@@ -134,7 +141,7 @@ public final class BgpPeerCatalog implements Catalog {
     @Override
     public void connectionUp(final Connection connection) {
         table.connectionUp(connection);
-        figures.prime(); // a read during a later stall finds figures instead of waiting
+        figures.prime(); // a read during a later stall finds this table rather than an older one
     }
 
     /**
@@ -162,42 +169,31 @@ public final class BgpPeerCatalog implements Catalog {
 
     /**
      * Adds or updates a peer and owes PEER_ADD to the connection it is attached to; a peer with no
-     * connection is sent when one comes up. Control-plane role. Any thread: off the loop it takes
-     * effect on the next turn.
+     * connection is sent when one comes up. Control-plane role. Any thread; never blocks.
      *
      * @param peer the peer
-     * @throws IllegalStateException if the catalog was not added to a context
-     * @throws java.util.concurrent.RejectedExecutionException when the context's loop has stopped
+     * @return completes once the table holds the peer, or fails as the class describes (a stopped
+     *     loop, a stuck one), in which case the change was not made or may be made later
+     * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
-    public void updatePeer(final BgpPeer peer) {
+    public CompletableFuture<Void> updatePeer(final BgpPeer peer) {
         requireRole(Role.CONTROL_PLANE, "updatePeer");
         Objects.requireNonNull(peer, "peer");
-        final BgpMgmtContext c = added("updatePeer");
-        if (c.loop().inLoop()) {
-            table.update(peer);
-            return;
-        }
-        final CompletableFuture<Void> queued = c.loop().submit(() -> {
+        return call("updatePeer", () -> {
             table.update(peer);
             return null;
         });
-        if (queued.isCompletedExceptionally()) {
-            try {
-                queued.getNow(null);
-            } catch (java.util.concurrent.CompletionException e) {
-                throw (RuntimeException) e.getCause(); // the loop has stopped: the change must not vanish
-            }
-        }
     }
 
     /**
-     * Deletes a peer and owes PEER_DELETE to its connection. Control-plane role. Any thread,
-     * waiting as the class describes.
+     * Deletes a peer and owes PEER_DELETE to its connection. Control-plane role. Any thread; never
+     * blocks.
      *
      * @param key the peer key
-     * @return true if the peer existed
+     * @return completes with true if the peer existed, or fails as the class describes
+     * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
-    public boolean deletePeer(final int key) {
+    public CompletableFuture<Boolean> deletePeer(final int key) {
         requireRole(Role.CONTROL_PLANE, "deletePeer");
         return call("deletePeer", () -> table.delete(key));
     }
@@ -205,27 +201,20 @@ public final class BgpPeerCatalog implements Catalog {
     /**
      * Asks the data plane of a peer for its counters; the request follows the peer messages owed
      * to that connection before it, and waits for room when the output buffer is full.
-     * Control-plane role. Any thread.
+     * Control-plane role. Any thread; never blocks.
      *
      * @param key the peer key
-     * @return the counters; fails with {@link IllegalArgumentException} for a key this table or
+     * @return the counters; fails as the class describes, or with {@link IllegalArgumentException} for a key this table or
      *     the data plane does not hold, {@link ConnectionClosedException} when the peer has no
      *     connection or it is lost, {@link org.bgpmgmt.mgmt.RequestTimeoutException} after the
      *     context's request timeout (from this call), or {@link IllegalStateException} when {@code
      *     maxPendingRequests} already wait or the reply is malformed (which also closes the
      *     connection with a protocol error)
+     * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
     public CompletableFuture<PeerCounters> requestCounters(final int key) {
         requireRole(Role.CONTROL_PLANE, "requestCounters");
-        final BgpMgmtContext c = added("requestCounters");
-        if (c.loop().inLoop()) {
-            return request(key);
-        }
-        try {
-            return c.loop().submit(() -> request(key)).thenCompose(f -> f);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e); // the loop has stopped: the future says so
-        }
+        return call("requestCounters", () -> request(key)).thenCompose(f -> f);
     }
 
     private CompletableFuture<PeerCounters> request(final int key) {
@@ -270,12 +259,14 @@ public final class BgpPeerCatalog implements Catalog {
     /**
      * Reports a peer's state to the control plane with PEER_STATE. While the connection is down
      * the last report waits, and is sent when the control plane re-sends the peer after the
-     * reconnect. Data-plane role. Any thread, waiting as the class describes.
+     * reconnect. Data-plane role. Any thread; never blocks.
      *
      * @param state the state
-     * @return false if no peer with that key was received
+     * @return completes with false if no peer with that key was received, or fails as the class
+     *     describes
+     * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
-    public boolean reportState(final PeerState state) {
+    public CompletableFuture<Boolean> reportState(final PeerState state) {
         requireRole(Role.DATA_PLANE, "reportState");
         Objects.requireNonNull(state, "state");
         return call("reportState", () -> table.report(state));
@@ -283,12 +274,14 @@ public final class BgpPeerCatalog implements Catalog {
 
     /**
      * Sets the counters the next PEER_COUNTERS_REQUEST for this peer is answered with (zeros until
-     * set). Data-plane role. Any thread, waiting as the class describes.
+     * set). Data-plane role. Any thread; never blocks.
      *
      * @param counters the counters, keyed by their peer key
-     * @return false if no peer with that key was received
+     * @return completes with false if no peer with that key was received, or fails as the class
+     *     describes
+     * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
-    public boolean updateCounters(final PeerCounters counters) {
+    public CompletableFuture<Boolean> updateCounters(final PeerCounters counters) {
         requireRole(Role.DATA_PLANE, "updateCounters");
         Objects.requireNonNull(counters, "counters");
         return call("updateCounters", () -> table.updateCounters(counters));
@@ -298,7 +291,8 @@ public final class BgpPeerCatalog implements Catalog {
 
     /**
      * Returns the peers of the table, sorted by unsigned key. Any thread; never waits on a stuck loop
-     * (a {@link org.bgpmgmt.event.LoopSnapshot} read: as of the loop's next turn, or of before a stall).
+     * (a {@link org.bgpmgmt.event.LoopSnapshot} read: as of the loop's next turn, or of before a stall;
+     * empty when the loop has published nothing yet and does not answer in time).
      *
      * @return a snapshot
      */
@@ -321,7 +315,8 @@ public final class BgpPeerCatalog implements Catalog {
     }
 
     /**
-     * Returns the catalog's counters. Any thread; never waits on a stuck loop, as {@link #peers()}.
+     * Returns the catalog's counters. Any thread; never waits on a stuck loop, as {@link #peers()}
+     * (all zero when the loop has published nothing yet).
      *
      * @return a snapshot
      */
@@ -349,9 +344,9 @@ public final class BgpPeerCatalog implements Catalog {
         return c;
     }
 
-    /** Runs on the loop: inline on its thread, else a bounded wait through the loop's submit. */
-    private <T> T call(final String method, final Callable<T> work) {
-        return added(method).await("BgpPeerCatalog." + method, work);
+    /** Runs on the loop: at once on its thread, else on its next turn; never waits for it. */
+    private <T> CompletableFuture<T> call(final String method, final Callable<T> work) {
+        return added(method).call(work);
     }
 
     private void requireRole(final Role wanted, final String method) {

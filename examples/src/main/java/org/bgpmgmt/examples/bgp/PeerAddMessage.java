@@ -9,7 +9,7 @@ import org.bgpmgmt.wire.MessageFlyweight;
 
 /**
  * Flyweight over a {@link BgpMessageType#PEER_ADD} (type 0x0100, 128 bytes): everything the data
- * plane needs to run one BGP peer. The layout is in {@code docs/PROTOCOL.md}.
+ * plane needs to run one BGP peer. The layout is in {@code docs/bgp-catalog.md}.
  *
  * <p>Addresses are 16-byte fields; an IPv4 address uses the first 4 bytes and the rest are zero.
  * Which one applies is decided by the {@link PeerFlags#IPV6} bit of {@link #flags()} alone: the

@@ -73,8 +73,8 @@ class BgpCatalogBfddTest {
                         + bfdd.log(), e);
                 }
                 // The catalog is live but holds no peer: bfdd never sends one, so it has nothing to say.
-                assertFalse(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 0)));
-                assertFalse(catalog.updateCounters(PeerCounters.zero(1)));
+                assertFalse(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 0)).get(10, TimeUnit.SECONDS));
+                assertFalse(catalog.updateCounters(PeerCounters.zero(1)).get(10, TimeUnit.SECONDS));
                 assertTrue(catalog.peers().isEmpty());
                 assertTrue(bfdd.vtysh("show bfd peers counters").contains("Control packet input"));
                 assertTrue(dataPlane.echo().get(10, TimeUnit.SECONDS) > 0);

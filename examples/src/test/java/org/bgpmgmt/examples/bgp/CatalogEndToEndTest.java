@@ -41,22 +41,22 @@ class CatalogEndToEndTest extends CatalogFixture {
         final BgpPeer changed = BgpPeer.builder(2).peerAddress(peer(2).peerAddress()).remoteAs(65123)
             .passive(true).description("changed").build();
         control.catalog.updatePeer(changed);
-        assertTrue(control.catalog.deletePeer(3));
-        assertFalse(control.catalog.deletePeer(3));
+        assertTrue(done(control.catalog.deletePeer(3)));
+        assertFalse(done(control.catalog.deletePeer(3)));
         Await.until("update and delete", () -> data.heard.events.contains("delete 3"));
         assertEquals(List.of("add 1", "add 2", "add 3", "update 2", "delete 3"), data.heard.events);
         assertEquals(List.of(peer(1), changed), data.catalog.peers());
         assertEquals(List.of(peer(1), changed), control.catalog.peers());
 
-        assertTrue(data.catalog.reportState(new PeerState(1, BgpFsmState.ESTABLISHED, 0, 0, 12)));
-        assertFalse(data.catalog.reportState(PeerState.of(3, BgpFsmState.IDLE, 0)), "3 was deleted");
+        assertTrue(done(data.catalog.reportState(new PeerState(1, BgpFsmState.ESTABLISHED, 0, 0, 12))));
+        assertFalse(done(data.catalog.reportState(PeerState.of(3, BgpFsmState.IDLE, 0))), "3 was deleted");
         Await.until("state report", () -> control.heard.states.containsKey(1));
         assertEquals(new PeerState(1, BgpFsmState.ESTABLISHED, 0, 0, 12), control.catalog.peerState(1));
         assertEquals(PeerState.initial(2), control.catalog.peerState(2), "nothing reported yet");
         assertNull(control.catalog.peerState(3));
 
         final PeerCounters counters = new PeerCounters(1, 100, 90, 40, 30, 1000, 998, 2);
-        assertTrue(data.catalog.updateCounters(counters));
+        assertTrue(done(data.catalog.updateCounters(counters)));
         assertEquals(counters, control.catalog.requestCounters(1).get(10, TimeUnit.SECONDS));
         assertEquals(PeerCounters.zero(2), control.catalog.requestCounters(2).get(10, TimeUnit.SECONDS));
         final ExecutionException unknown = assertThrows(ExecutionException.class,
@@ -78,14 +78,14 @@ class CatalogEndToEndTest extends CatalogFixture {
             for (int key = 1; key <= 3; key++) {
                 catalog.updatePeer(peer(key)); // staged before attach: the first resync
             }
-            assertTrue(catalog.deletePeer(3));
-            assertFalse(catalog.deletePeer(3));
+            assertTrue(done(catalog.deletePeer(3)));
+            assertFalse(done(catalog.deletePeer(3)));
             catalog.updatePeer(peer(3));
         });
         Await.until("three peers", () -> data.heard.peers.size() == 3);
-        data.catalog.reportState(PeerState.of(2, BgpFsmState.ACTIVE, 1));
+        assertTrue(done(data.catalog.reportState(PeerState.of(2, BgpFsmState.ACTIVE, 1))));
         Await.until("state", () -> control.heard.states.containsKey(2));
-        data.catalog.updateCounters(new PeerCounters(3, 1, 2, 3, 4, 5, 6, 7));
+        assertTrue(done(data.catalog.updateCounters(new PeerCounters(3, 1, 2, 3, 4, 5, 6, 7))));
         assertEquals(new PeerCounters(3, 1, 2, 3, 4, 5, 6, 7),
             control.catalog.requestCounters(3).get(10, TimeUnit.SECONDS));
 
@@ -99,7 +99,7 @@ class CatalogEndToEndTest extends CatalogFixture {
         final Side restarted = server(Role.DATA_PLANE, at, new BgpMgmtConfig());
         Await.until("every peer re-sent", () -> restarted.heard.peers.size() == 4);
         assertEquals(List.of(peer(1), peer(2), peer(3), peer(4)), restarted.catalog.peers());
-        restarted.catalog.reportState(PeerState.of(4, BgpFsmState.CONNECT, 0));
+        assertTrue(done(restarted.catalog.reportState(PeerState.of(4, BgpFsmState.CONNECT, 0))));
         Await.until("state from the new server", () -> control.heard.states.containsKey(4));
     }
 
@@ -114,7 +114,7 @@ class CatalogEndToEndTest extends CatalogFixture {
         first.context.close();
         Await.until("data plane sees the loss", () -> !data.connected());
         assertEquals(3, data.catalog.peers().size(), "peers survive a lost connection");
-        assertTrue(data.catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 5)), "reported while down");
+        assertTrue(done(data.catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 5))), "reported while down");
 
         // A restarted control plane stages its peers before attach, so its first resync is whole.
         final BgpPeer three = BgpPeer.builder(3).peerAddress(peer(3).peerAddress()).remoteAs(65003).build();
@@ -238,8 +238,9 @@ class CatalogEndToEndTest extends CatalogFixture {
         catalog.addListener(new BgpPeerListener() {
             @Override
             public void peerReceived(final BgpPeer peer, final boolean added) {
-                // The loop thread: the catalog acts at once, without waiting for itself.
-                answers.add(peer.key() + " " + catalog.reportState(PeerState.of(peer.key(), BgpFsmState.ACTIVE, 0)));
+                // The loop thread: the catalog acts at once, so the future is already complete.
+                answers.add(peer.key() + " " + catalog.reportState(PeerState.of(peer.key(), BgpFsmState.ACTIVE, 0))
+                    .getNow(null));
             }
         });
         later(Contexts.connect(org.bgpmgmt.mgmt.BgpMgmtContext.client(clientLoop,
@@ -249,7 +250,7 @@ class CatalogEndToEndTest extends CatalogFixture {
         Await.until("the states, sent at once", () -> control.heard.states.size() == 2);
         assertEquals(PeerState.of(2, BgpFsmState.ACTIVE, 0), control.catalog.peerState(2));
         assertEquals(List.of(peer(1), peer(2)), catalog.peers());
-        assertTrue(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 3)));
+        assertTrue(done(catalog.reportState(PeerState.of(1, BgpFsmState.ESTABLISHED, 3))));
         Await.until("a report from another thread", () -> control.catalog.peerState(1).isEstablished());
     }
 
@@ -302,6 +303,6 @@ class CatalogEndToEndTest extends CatalogFixture {
             "a reserved type taken");
         assertThrows(IllegalStateException.class, () -> data.catalog.updatePeer(peer(1)), "data plane");
         assertThrows(IllegalStateException.class, () -> data.catalog.requestCounters(1), "data plane");
-        assertFalse(data.catalog.updateCounters(PeerCounters.zero(5)), "no such peer");
+        assertFalse(done(data.catalog.updateCounters(PeerCounters.zero(5))), "no such peer");
     }
 }

@@ -7,8 +7,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
@@ -113,6 +117,18 @@ abstract class CatalogFixture {
         beforeAttach.accept(side.catalog); // e.g. peers added before start, the first resync
         side.context = later(Contexts.connect(context));
         return side;
+    }
+
+    /** The value of a catalog call, at most 10 s later; a failure fails the test. */
+    static <T> T done(final CompletableFuture<T> call) {
+        try {
+            return call.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the catalog call failed: " + call, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     static Endpoint anyPort() {

@@ -167,14 +167,14 @@ class CatalogMalformedTest extends CatalogFixture {
             assertEquals(1, stats.unexpectedMessages());
             assertEquals(1, stats.unknownPeerMessages());
 
-            assertTrue(data.catalog.updateCounters(new PeerCounters(42, 0x0102030405060708L, 2, 3, 4, 5, 6, -1L)));
+            assertTrue(done(data.catalog.updateCounters(new PeerCounters(42, 0x0102030405060708L, 2, 3, 4, 5, 6, -1L))));
             raw.write(GoldenBytesTest.PEER_COUNTERS_REQUEST);                       // id 7, key 42
             assertArrayEquals(GoldenBytesTest.PEER_COUNTERS_REPLY, raw.readFrame().array());
             raw.write(keyFrame(BgpMessageType.PEER_COUNTERS_REQUEST, 8, 43));
             assertArrayEquals(Hex.bytes("01 00 | 0104 | 0008 | 0048", "0000002b", "00000001",
                 "0000000000000000".repeat(7)), raw.readFrame().array(), "unknown peer: status 1, zeros");
 
-            assertTrue(data.catalog.reportState(new PeerState(42, BgpFsmState.ESTABLISHED, 6, 2, 3600)));
+            assertTrue(done(data.catalog.reportState(new PeerState(42, BgpFsmState.ESTABLISHED, 6, 2, 3600))));
             assertArrayEquals(GoldenBytesTest.PEER_STATE, raw.readFrame().array());
             raw.write(GoldenBytesTest.PEER_SYNC_END);
             raw.write(GoldenBytesTest.PEER_DELETE);
@@ -220,7 +220,7 @@ class CatalogMalformedTest extends CatalogFixture {
         }
         Await.until("connection lost", () -> !data.connected());
         assertEquals(2, data.catalog.peers().size());
-        assertTrue(data.catalog.reportState(PeerState.of(42, BgpFsmState.IDLE, 1)));
+        assertTrue(done(data.catalog.reportState(PeerState.of(42, BgpFsmState.IDLE, 1))));
         try (RawPeer raw = new RawPeer(data.context.endpoint())) {
             raw.write(GoldenBytesTest.PEER_ADD_V4);                                 // 42 again
             final ByteBuffer report = raw.readFrame();                              // its last state

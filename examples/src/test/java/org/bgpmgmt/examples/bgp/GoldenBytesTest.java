@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every catalog message against bytes written by hand from the tables of docs/PROTOCOL.md: decoding
+ * Every catalog message against bytes written by hand from the tables of docs/bgp-catalog.md: decoding
  * the golden bytes gives the fields, and encoding the fields gives the golden bytes.
  */
 class GoldenBytesTest {

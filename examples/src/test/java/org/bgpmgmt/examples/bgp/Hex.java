@@ -2,7 +2,7 @@ package org.bgpmgmt.examples.bgp;
 
 import java.nio.ByteBuffer;
 
-/** Golden frames written as hex rows, one row per field of the tables in docs/PROTOCOL.md. */
+/** Golden frames written as hex rows, one row per field of the tables in docs/bgp-catalog.md. */
 final class Hex {
     private Hex() {
     }
