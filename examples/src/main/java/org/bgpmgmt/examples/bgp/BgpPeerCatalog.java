@@ -61,7 +61,7 @@ import org.bgpmgmt.mgmt.Role;
  * context's loop, at once on its thread (a listener gets a completed future) and else on its next
  * turn, and return a future that always completes: with the result, with {@link
  * org.bgpmgmt.mgmt.RequestTimeoutException} when the loop has not run the call within the
- * context's {@code callTimeout} (a stuck loop: the call may still run later), or with {@link
+ * context's {@code callTimeout} (a stuck loop; the call may or may not run), or with {@link
  * java.util.concurrent.RejectedExecutionException} once the loop has stopped. A caller's mistake (a
  * catalog not added to a context, a method of the other role) throws {@link IllegalStateException}
  * at once. The figure reads ({@link #peers}, {@link #peerState}, {@link #stats}) never wait on a
@@ -173,7 +173,7 @@ public final class BgpPeerCatalog implements Catalog {
      *
      * @param peer the peer
      * @return completes once the table holds the peer, or fails as the class describes (a stopped
-     *     loop, a stuck one), in which case the change was not made or may be made later
+     *     loop, a stuck one), in which case the change may not have been made
      * @throws IllegalStateException if the catalog was not added to a context, or plays the other role
      */
     public CompletableFuture<Void> updatePeer(final BgpPeer peer) {
@@ -204,8 +204,8 @@ public final class BgpPeerCatalog implements Catalog {
      * Control-plane role. Any thread; never blocks.
      *
      * @param key the peer key
-     * @return the counters; fails as the class describes, or with {@link IllegalArgumentException} for a key this table or
-     *     the data plane does not hold, {@link ConnectionClosedException} when the peer has no
+     * @return the counters; fails as the class describes, or with {@link IllegalArgumentException}
+     *     for a key this table or the data plane does not hold, {@link ConnectionClosedException} when the peer has no
      *     connection or it is lost, {@link org.bgpmgmt.mgmt.RequestTimeoutException} after the
      *     context's request timeout (from this call), or {@link IllegalStateException} when {@code
      *     maxPendingRequests} already wait or the reply is malformed (which also closes the
