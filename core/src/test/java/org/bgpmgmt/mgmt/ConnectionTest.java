@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.ManualClock;
+import org.bgpmgmt.transport.PlainTransport;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
