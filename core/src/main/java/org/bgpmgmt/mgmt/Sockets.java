@@ -26,7 +26,7 @@ final class Sockets implements Opener<Connection> {
             final Endpoint connect) {
         this.dispatch = dispatch;
         this.loop = loop;
-        this.settings = s;
+        this.settings = s; // set before the Connector below, which makes its connection through this
         if (s.tls != null && (listen != null ? listen : connect).isUnix()) {
             throw new IllegalArgumentException("TLS is for TCP endpoints; unix socket " + (listen != null ? listen
                 : connect) + " is owner-only already");
