@@ -4,7 +4,10 @@
  * ({@link org.bgpmgmt.mgmt}), whose public catalog SPI carries a user's own message types beside
  * bfddp's (the examples' BGP peer catalog is one).
  *
- * <p>Every package of the library is API, so all three are exported. JMX and JFR are required
+ * <p>Those three packages are the API and are exported. The sockets and TLS under a context
+ * (accepting, connecting with backoff, the {@code SSLEngine} and its handshake) live in {@code
+ * org.bgpmgmt.transport}, which is not exported: users name them only through {@code mgmt}'s
+ * {@code Endpoint}, {@code TlsConfig} and {@code BgpMgmtConfig}. JMX and JFR are required
  * transitively because public signatures name their types ({@code ObjectName} from
  * {@code registerMBean()}, {@code jdk.jfr.Event} as the superclass of {@code SlowTaskEvent}); JCTools
  * and the slf4j API are used inside only, and so is {@code jdk.net} (a unix-socket peer's

@@ -223,8 +223,9 @@ class OperatorStallTest {
         final List<?> dist = (List<?>) JsonTree.parse(ask(client, "show bfd distributed json"));
         final Map<?, ?> first = (Map<?, ?>) dist.get(0);
         assertEquals((long) stats.sessions(), first.get("sessions"));
-        assertEquals(stats.connections().get(0).outputMessages(),
-            ((Map<?, ?>) ((List<?>) first.get("connections")).get(0)).get("outputMessages"));
+        final Map<?, ?> firstConnection = (Map<?, ?>) ((List<?>) first.get("connections")).get(0);
+        assertEquals(stats.connections().get(0).output().messages(), firstConnection.get("outputMessages"));
+        assertEquals((long) stats.connections().get(0).rows(), firstConnection.get("rows"));
         final String bfdPeers = ask(client, "show bfd peers");
         assertTrue(bfdPeers.contains("peer 192.0.2.2 local-address 192.0.2.1"), bfdPeers);
         assertTrue(bfdPeers.contains("\t\tStatus: up\n"), bfdPeers);

@@ -41,7 +41,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getInputMessages() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.inputMessages();
+            n += c.input().messages();
         }
         return n;
     }
@@ -50,7 +50,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getOutputMessages() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.outputMessages();
+            n += c.output().messages();
         }
         return n;
     }
@@ -59,7 +59,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getOutputFullEvents() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.outputFullEvents();
+            n += c.refused().outputFull();
         }
         return n;
     }

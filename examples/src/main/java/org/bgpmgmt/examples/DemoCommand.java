@@ -289,7 +289,7 @@ final class DemoCommand {
         }
         long messages = 0;
         for (ConnectionStats c : control.stats().connections()) {
-            messages += c.inputMessages() + c.outputMessages();
+            messages += c.input().messages() + c.output().messages();
         }
         final long now = System.nanoTime();
         final double rate = lastAt == 0 ? 0 : (messages - lastMessages) * 1e9 / (now - lastAt);

@@ -87,7 +87,7 @@ class BgpCatalogBfddTest {
                     assertTrue(MessageType.isBuiltIn(type), "a non-bfddp type " + type + " went to bfdd: " + sent);
                 }
                 assertEquals(new BgpCatalogStats(0, 0, 0, 0, 0, 0), catalog.stats());
-                assertEquals(0, dataPlane.stats().connections().get(0).unknownMessages());
+                assertEquals(0, dataPlane.stats().connections().get(0).faults().unknownMessages());
                 assertEquals(0, dataPlane.stats().protocolErrors(), "bfdd sends nothing the catalog refuses");
             }
         }

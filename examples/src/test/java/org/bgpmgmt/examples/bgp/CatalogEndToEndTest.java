@@ -274,8 +274,8 @@ class CatalogEndToEndTest extends CatalogFixture {
         Await.until("the session beside the peer", () -> sessions.contains(7));
         final org.bgpmgmt.mgmt.ConnectionStats stats = plain.stats().connections().get(0);
         assertTrue(stats.up());
-        assertEquals(2, stats.unknownMessages(), "PEER_ADD and PEER_SYNC_END, counted and skipped");
-        assertEquals(0, stats.protocolErrors());
+        assertEquals(2, stats.faults().unknownMessages(), "PEER_ADD and PEER_SYNC_END, counted and skipped");
+        assertEquals(0, stats.faults().protocolErrors());
     }
 
     @Test

@@ -84,7 +84,7 @@ class CatalogMalformedTest extends CatalogFixture {
             assertEquals(0, stats.malformedMessages());
             assertEquals(1, stats.unknownPeerMessages());
             assertEquals(2, stats.unexpectedMessages());
-            assertEquals(1, control.context.stats().connections().get(0).unknownMessages(), "0x0200");
+            assertEquals(1, control.context.stats().connections().get(0).faults().unknownMessages(), "0x0200");
             assertEquals(0, control.context.stats().protocolErrors());
 
             CompletableFuture<PeerCounters> f = control.catalog.requestCounters(42);
