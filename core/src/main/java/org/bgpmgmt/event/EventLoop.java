@@ -429,9 +429,12 @@ public final class EventLoop implements AutoCloseable {
         final long now = clock.nanoTime();
         final LoopPulse.RunningTask t = pulse.running();
         final long lastTurn = pulse.lastTurnNanos();
-        return new LoopGauges(name, submissions.size(), pulse.timers(), pulse.channels(), pulse.turns(),
-            lastTurn == 0 ? 0 : now - lastTurn, pulse.busyNanos(), pulse.utilization(now),
-            t == null ? null : t.name(), t == null ? 0 : Math.max(0, now - t.startNanos()), stalls());
+        return new LoopGauges(name,
+            new LoopGauges.Waiting(submissions.size(), pulse.timers(), pulse.channels()),
+            new LoopGauges.Turns(pulse.turns(), lastTurn == 0 ? 0 : now - lastTurn, pulse.busyNanos(),
+                pulse.utilization(now)),
+            t == null ? null : new LoopGauges.Running(t.name(), Math.max(0, now - t.startNanos())),
+            stalls());
     }
 
     /**
