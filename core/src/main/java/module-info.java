@@ -20,5 +20,5 @@ module org.bgpmgmt.core {
     exports org.bgpmgmt.event;
     exports org.bgpmgmt.wire;
     exports org.bgpmgmt.mgmt;
-    exports org.bgpmgmt.bgp;
+    exports org.bgpmgmt.bfd;
 }
