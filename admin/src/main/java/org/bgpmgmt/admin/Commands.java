@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
@@ -15,6 +16,7 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 final class Commands {
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
+    private final List<BfdView> bfd = new CopyOnWriteArrayList<>();
     private final List<BgpPeerCatalog> catalogs = new CopyOnWriteArrayList<>();
 
     void add(final EventLoop loop) {
@@ -23,6 +25,10 @@ final class Commands {
 
     void add(final BgpMgmtContext context) {
         contexts.add(context);
+    }
+
+    void add(final BfdView view) {
+        bfd.add(view);
     }
 
     void add(final BgpPeerCatalog catalog) {
@@ -52,9 +58,9 @@ final class Commands {
             case "show bfd distributed":
                 return json ? BfdViews.distributedJson(contexts) : BfdViews.distributedText(contexts);
             case "show bfd peers":
-                return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, false);
+                return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, false);
             case "show bfd peers brief":
-                return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, true);
+                return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, true);
             case "show bgp peers":
                 return json ? BgpView.json(catalogs) : BgpView.text(catalogs);
             case "show watchdog":
