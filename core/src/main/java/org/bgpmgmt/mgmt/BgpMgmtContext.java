@@ -255,8 +255,8 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @param work what to run on the loop thread
      * @param <T> the result type
      * @return completes with the work's result or exception; fails with {@link RequestTimeoutException}
-     *     when the loop has not run it within the config's {@code callTimeout} (a stuck loop: the work may
-     *     still run later), or with {@link java.util.concurrent.RejectedExecutionException} once the loop
+     *     when the loop has not started it within the config's {@code callTimeout} (a stuck loop: the work
+     *     is then skipped, unless it had just started), or with {@link java.util.concurrent.RejectedExecutionException} once the loop
      *     has stopped
      */
     public <T> CompletableFuture<T> call(final java.util.concurrent.Callable<T> work) {

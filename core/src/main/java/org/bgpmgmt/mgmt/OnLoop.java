@@ -69,7 +69,8 @@ final class OnLoop {
     /**
      * Runs {@code work} on {@code loop}: at once on its thread, else on the next turn. The future always
      * completes: with the work's value or exception, with {@link RequestTimeoutException} naming {@code call}
-     * when the loop has not run it within {@code timeoutNanos} (a stuck loop; the work may still run later),
+     * when the loop has not started it within {@code timeoutNanos} (a stuck loop: the submission then finds its
+     * future done and skips the work, unless it had already started),
      * or with {@link java.util.concurrent.RejectedExecutionException} once the loop has stopped.
      */
     static <T> CompletableFuture<T> call(final EventLoop loop, final String call, final long timeoutNanos,
