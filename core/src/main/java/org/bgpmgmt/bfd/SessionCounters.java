@@ -14,6 +14,9 @@ public record SessionCounters(int lid, Traffic control, Traffic echo) {
     /**
      * Checks the components.
      *
+     * @param lid the session's local discriminator
+     * @param control the control packets' traffic
+     * @param echo the echo packets' traffic
      * @throws NullPointerException for missing traffic
      */
     public SessionCounters {

@@ -13,6 +13,8 @@ public record SessionState(StateReport report, Transitions transitions) {
     /**
      * Checks the components.
      *
+     * @param report the last report
+     * @param transitions the up and down moves counted
      * @throws NullPointerException for a missing report or transitions
      */
     public SessionState {

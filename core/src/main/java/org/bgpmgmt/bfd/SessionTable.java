@@ -69,7 +69,8 @@ final class SessionTable implements Catalog {
         statesFigure = LoopSnapshot.of(context.loop(), this::states, Map.of());
         statsFigure = LoopSnapshot.of(context.loop(), this::stats, new BfdStats(0, 0, 0, 0));
         if (controlPlane) {
-            types.handle(MessageType.BFD_STATE_CHANGE, (c, in, at, length) -> stateChanged(c, stateChange.wrap(in, at)));
+            types.handle(MessageType.BFD_STATE_CHANGE,
+                (c, in, at, length) -> stateChanged(c, stateChange.wrap(in, at)));
         } else {
             types.handle(MessageType.DP_ADD_SESSION, (c, in, at, length) -> received(c, session.wrap(in, at), false));
             types.handle(MessageType.DP_DELETE_SESSION, (c, in, at, length) -> received(c, session.wrap(in, at), true));

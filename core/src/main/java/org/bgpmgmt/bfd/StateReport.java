@@ -15,6 +15,10 @@ public record StateReport(int lid, BfdState state, BfdDiagnostic diagnostic, Rem
     /**
      * Checks the components.
      *
+     * @param lid the session's local discriminator
+     * @param state the state
+     * @param diagnostic why it last changed
+     * @param remote what is known of the remote system
      * @throws NullPointerException for a missing state, diagnostic or remote
      */
     public StateReport {

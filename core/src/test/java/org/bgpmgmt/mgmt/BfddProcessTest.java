@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.CountersReplyMessage;
 import org.bgpmgmt.wire.CountersRequestMessage;
 import org.bgpmgmt.wire.EchoMessage;
@@ -341,7 +340,7 @@ class BfddProcessTest {
                     .desiredTx(INTERVAL_MICROS)
                     .requiredRx(INTERVAL_MICROS)
                     .requiredEchoRx(0)
-                    .state(BfdState.UP)
+                    .state(3) // UP, RFC 5880's code: this test speaks the wire alone
                     .detectionMultiplier(3);
             write(frame);
         }
