@@ -1,9 +1,13 @@
 /**
  * bgpmgmt-core: FRR's event loop ({@link org.bgpmgmt.event}), its bfddp v1 wire codec
  * ({@link org.bgpmgmt.wire}), the BgpMgmt context modeled on bfdd's distributed data plane
- * ({@link org.bgpmgmt.mgmt}) and a BGP peer catalog on the same framing ({@link org.bgpmgmt.bgp}).
+ * ({@link org.bgpmgmt.mgmt}) with its public catalog SPI, and bfddp's BFD sessions as one catalog on
+ * it ({@link org.bgpmgmt.bfd}); a user's catalog (the examples' BGP peer catalog is one) uses the same SPI.
  *
- * <p>Every package of the library is API, so all four are exported. JMX and JFR are required
+ * <p>Those four packages are the API and are exported. The sockets and TLS under a context
+ * (accepting, connecting with backoff, the {@code SSLEngine} and its handshake) live in {@code
+ * org.bgpmgmt.transport}, which is not exported: users name them only through {@code mgmt}'s
+ * {@code Endpoint}, {@code TlsConfig} and {@code BgpMgmtConfig}. JMX and JFR are required
  * transitively because public signatures name their types ({@code ObjectName} from
  * {@code registerMBean()}, {@code jdk.jfr.Event} as the superclass of {@code SlowTaskEvent}); JCTools
  * and the slf4j API are used inside only, and so is {@code jdk.net} (a unix-socket peer's

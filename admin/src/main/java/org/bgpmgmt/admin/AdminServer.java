@@ -19,14 +19,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a daemon's loops, contexts and BGP peer catalogs to operators: FRR's show commands over a
+ * Serves a daemon's loops and contexts to operators: FRR's show commands over a
  * line protocol, answered from the server's own threads (one accepting, one per session), never
  * from the loops it reports, with figure reads that never wait on a loop, so it answers while a
  * task holds a loop.
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * command is answered {@code % Unknown command: ...}. So {@code socat - UNIX-CONNECT:PATH} is a
  * usable console. Commands: {@code show event cpu [FILTER]}, {@code clear event cpu},
  * {@code show event timers}, {@code show event poll}, {@code show bfd distributed},
- * {@code show bfd peers [brief]}, {@code show bgp peers}, {@code show watchdog}.
+ * {@code show bfd peers [brief]}, {@code show watchdog}.
  *
  * <p><b>Who may connect.</b> A unix socket file gets mode 0600 and each peer's uid is checked with
  * {@code SO_PEERCRED} against {@link AdminConfig#allowedUids} (default: the process's own uid); a
@@ -99,17 +98,6 @@ public final class AdminServer implements AutoCloseable {
      */
     public AdminServer addSessions(final org.bgpmgmt.bfd.BfdView sessions) {
         commands.add(Objects.requireNonNull(sessions, "sessions"));
-        return this;
-    }
-
-    /**
-     * Adds a BGP peer catalog to the {@code show bgp peers} answer. Any thread.
-     *
-     * @param catalog the catalog
-     * @return this server
-     */
-    public AdminServer addCatalog(final BgpPeerCatalog catalog) {
-        commands.add(Objects.requireNonNull(catalog, "catalog"));
         return this;
     }
 

@@ -59,17 +59,17 @@ final class BfdViews {
         g.writeStartObject();
         g.writeStringField("peer", k.peer());
         g.writeBooleanField("up", k.up());
-        g.writeNumberField("inputBytes", k.inputBytes());
-        g.writeNumberField("inputBytesPeak", k.inputBytesPeak());
-        g.writeNumberField("inputMessages", k.inputMessages());
-        g.writeNumberField("outputBytes", k.outputBytes());
-        g.writeNumberField("outputBytesPeak", k.outputBytesPeak());
-        g.writeNumberField("outputMessages", k.outputMessages());
-        g.writeNumberField("outputFullEvents", k.outputFullEvents());
-        g.writeNumberField("protocolErrors", k.protocolErrors());
-        g.writeNumberField("unknownMessages", k.unknownMessages());
+        g.writeNumberField("inputBytes", k.input().bytes());
+        g.writeNumberField("inputBytesPeak", k.input().bufferedPeak());
+        g.writeNumberField("inputMessages", k.input().messages());
+        g.writeNumberField("outputBytes", k.output().bytes());
+        g.writeNumberField("outputBytesPeak", k.output().bufferedPeak());
+        g.writeNumberField("outputMessages", k.output().messages());
+        g.writeNumberField("outputFullEvents", k.refused().outputFull());
+        g.writeNumberField("protocolErrors", k.faults().protocolErrors());
+        g.writeNumberField("unknownMessages", k.faults().unknownMessages());
         g.writeNumberField("pendingRequests", k.pendingRequests());
-        g.writeNumberField("sessions", k.sessions());
+        g.writeNumberField("rows", k.rows());
         g.writeEndObject();
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bgpmgmt.bfd.BfdView;
-import org.bgpmgmt.bgp.BgpPeerCatalog;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 
@@ -17,7 +16,6 @@ final class Commands {
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
     private final List<BfdView> bfd = new CopyOnWriteArrayList<>();
-    private final List<BgpPeerCatalog> catalogs = new CopyOnWriteArrayList<>();
 
     void add(final EventLoop loop) {
         loops.add(loop);
@@ -29,10 +27,6 @@ final class Commands {
 
     void add(final BfdView view) {
         bfd.add(view);
-    }
-
-    void add(final BgpPeerCatalog catalog) {
-        catalogs.add(catalog);
     }
 
     /** Answers one line; an unknown one gets FRR's {@code % Unknown command} text. */
@@ -61,8 +55,6 @@ final class Commands {
                 return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, false);
             case "show bfd peers brief":
                 return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, true);
-            case "show bgp peers":
-                return json ? BgpView.json(catalogs) : BgpView.text(catalogs);
             case "show watchdog":
                 return json ? WatchdogView.json(loops) : WatchdogView.text(loops);
             default:

@@ -128,14 +128,14 @@ public class EnqueueBenchmark {
                 throw new IllegalStateException("benchmark thread " + Thread.currentThread().getName()
                         + " is not the loop thread");
             }
-            fullEventsBefore = connection.stats().outputFullEvents();
-            outputBytesBefore = connection.stats().outputBytes();
+            fullEventsBefore = connection.stats().refused().outputFull();
+            outputBytesBefore = connection.stats().output().bytes();
         }
 
         @TearDown(Level.Iteration)
         public void checkNoFlush() {
-            if (connection.stats().outputFullEvents() != fullEventsBefore
-                    || connection.stats().outputBytes() != outputBytesBefore || !connection.isUp()) {
+            if (connection.stats().refused().outputFull() != fullEventsBefore
+                    || connection.stats().output().bytes() != outputBytesBefore || !connection.isUp()) {
                 throw new IllegalStateException("enqueue left its fast path: " + connection.stats());
             }
         }

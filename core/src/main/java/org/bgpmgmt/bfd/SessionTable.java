@@ -64,6 +64,11 @@ final class SessionTable implements Catalog {
             throw new IllegalArgumentException("BFD sessions need bfddp's framing; " + types.context() + " frames "
                 + types.framing().name());
         }
+        final int otherSide = controlPlane ? MessageType.DP_ADD_SESSION : MessageType.BFD_STATE_CHANGE;
+        if (types.isHandled(otherSide)) {
+            throw new IllegalArgumentException(types.context() + " already keeps BFD sessions as the "
+                + (controlPlane ? "data" : "control") + " plane; a context plays one side");
+        }
         context = types.context();
         sessionsFigure = LoopSnapshot.of(context.loop(), this::sessions, List.of());
         statesFigure = LoopSnapshot.of(context.loop(), this::states, Map.of());

@@ -8,8 +8,8 @@ import org.bgpmgmt.event.EventLoop;
 
 /**
  * The embeddable BgpMgmt context, modeled on FRR bfdd's distributed data plane
- * ({@code bfdd/dplane.c}): one endpoint, server or client, speaking bfddp v1 (or another {@link BgpMgmtConfig#framing}),
- * driven by one {@link EventLoop}. What it carries is up to its {@link Catalog}s: bfddp's BFD sessions are
+ * ({@code bfdd/dplane.c}): one endpoint, server or client, speaking bfddp v1 (or another {@link
+ * BgpMgmtConfig#framing}), driven by one {@link EventLoop}. What it carries is up to its {@link Catalog}s: bfddp's BFD sessions are
  * the catalog {@code org.bgpmgmt.bfd} adds ({@code BfdControlPlane.addTo(context)} for bfdd's side, {@code
  * BfdDataPlane.addTo(context)} for a data plane's); a catalog of the user's own is added the same way.
  *

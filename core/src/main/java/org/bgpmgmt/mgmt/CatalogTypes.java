@@ -94,6 +94,17 @@ public final class CatalogTypes {
     }
 
     /**
+     * Tells whether {@code type} already has a handler, given by {@link #handle} or {@link #define}, so
+     * that a catalog can refuse a context another catalog of its protocol already serves.
+     *
+     * @param type the type
+     * @return true when handled
+     */
+    public boolean isHandled(final int type) {
+        return type >= 0 && type < lowTypes.length && lowTypes[type] != null || registry.handler(type) != null;
+    }
+
+    /**
      * Tells whether {@code type} is known to the context: built in, defined by a catalog, or in the
      * config's registry.
      *

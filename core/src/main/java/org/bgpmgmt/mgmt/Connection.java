@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
+import org.bgpmgmt.transport.Transport;
 import org.bgpmgmt.wire.FrameDecoder;
 import org.bgpmgmt.wire.MessageType;
 

@@ -18,10 +18,13 @@ final class ConnectionCounters {
     long opened;
     long closed;
 
-    ConnectionStats snapshot(final String peer, final boolean up, final int inputUsage, final int outputUsage,
-                             final int sessions, final int pendingRequests) {
-        return new ConnectionStats(peer, up, inputBytes, inputBytesPeak, inputMessages, inputUsage, outputBytes,
-            outputBytesPeak, outputMessages, outputFullEvents, outputUsage, protocolErrors, unknownMessages,
-            unknownReplies, handlerErrors, idleCloses, refusedRequests, opened, sessions, pendingRequests);
+    ConnectionStats snapshot(final String peer, final boolean up, final int inputHeld, final int outputHeld,
+                             final int rows, final int pendingRequests) {
+        return new ConnectionStats(peer, up,
+            new ConnectionStats.Flow(inputBytes, inputMessages, inputHeld, inputBytesPeak),
+            new ConnectionStats.Flow(outputBytes, outputMessages, outputHeld, outputBytesPeak),
+            new ConnectionStats.Refusals(outputFullEvents, refusedRequests),
+            new ConnectionStats.Faults(protocolErrors, unknownMessages, unknownReplies, handlerErrors, idleCloses),
+            opened, rows, pendingRequests);
     }
 }

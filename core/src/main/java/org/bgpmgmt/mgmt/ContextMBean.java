@@ -31,7 +31,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getInputMessages() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.inputMessages();
+            n += c.input().messages();
         }
         return n;
     }
@@ -40,7 +40,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getOutputMessages() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.outputMessages();
+            n += c.output().messages();
         }
         return n;
     }
@@ -49,7 +49,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     public long getOutputFullEvents() {
         long n = 0;
         for (ConnectionStats c : context.stats().connections()) {
-            n += c.outputFullEvents();
+            n += c.refused().outputFull();
         }
         return n;
     }

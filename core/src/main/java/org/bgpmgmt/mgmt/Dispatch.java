@@ -1,6 +1,8 @@
 package org.bgpmgmt.mgmt;
 
 import java.nio.ByteBuffer;
+import org.bgpmgmt.transport.Acceptor;
+import org.bgpmgmt.transport.Connector;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
 import org.slf4j.Logger;
@@ -24,8 +26,8 @@ final class Dispatch implements Dispatcher {
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler unknownTypeHandler;
     private final ContextListeners listeners;
-    private Acceptor acceptor;
-    private Connector connector;
+    private Acceptor<Connection> acceptor;
+    private Connector<Connection> connector;
     private boolean closing;
     long protocolErrors;
     long idleCloses;
@@ -45,7 +47,7 @@ final class Dispatch implements Dispatcher {
         return new CatalogTypes(context, registry, lowTypes, framing);
     }
 
-    void serve(final Acceptor a, final Connector c) {
+    void serve(final Acceptor<Connection> a, final Connector<Connection> c) {
         acceptor = a;
         connector = c;
     }
@@ -88,7 +90,7 @@ final class Dispatch implements Dispatcher {
         if (acceptor != null) {
             acceptor.closed(c);
         } else if (!closing) {
-            connector.scheduleReconnect();
+            connector.closed();
         }
     }
 

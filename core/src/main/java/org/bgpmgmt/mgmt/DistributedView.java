@@ -7,8 +7,8 @@ final class DistributedView {
 
     static String render(final ContextStats s) {
         final StringBuilder sb = new StringBuilder(512);
-        sb.append("BgpMgmt ").append(s.name()).append(s.server() ? ": listening on " : ": connecting to ").append(s.endpoint())
-            .append('\n');
+        sb.append("BgpMgmt ").append(s.name()).append(s.server() ? ": listening on " : ": connecting to ")
+            .append(s.endpoint()).append('\n');
         if (s.server()) {
             sb.append("    Accepted connections: ").append(s.accepted()).append('\n');
             sb.append("    Refused connections (limit): ").append(s.rejected()).append('\n');
@@ -22,24 +22,27 @@ final class DistributedView {
         sb.append('\n');
         for (ConnectionStats c : s.connections()) {
             sb.append("Data plane connection ").append(c.peer()).append(c.up() ? " (up)" : " (down)").append('\n');
-            line(sb, "Input bytes", c.inputBytes());
-            line(sb, "Input bytes peak", c.inputBytesPeak());
-            line(sb, "Input messages", c.inputMessages());
-            line(sb, "Input current usage", c.inputUsage());
-            line(sb, "Output bytes", c.outputBytes());
-            line(sb, "Output bytes peak", c.outputBytesPeak());
-            line(sb, "Output messages", c.outputMessages());
-            line(sb, "Output full events", c.outputFullEvents());
-            line(sb, "Output current usage", c.outputUsage());
-            line(sb, "Unknown messages", c.unknownMessages());
-            line(sb, "Unknown replies", c.unknownReplies());
+            flow(sb, "Input", c.input());
+            line(sb, "Input current usage", c.input().buffered());
+            flow(sb, "Output", c.output());
+            line(sb, "Output full events", c.refused().outputFull());
+            line(sb, "Output current usage", c.output().buffered());
+            line(sb, "Unknown messages", c.faults().unknownMessages());
+            line(sb, "Unknown replies", c.faults().unknownReplies());
             line(sb, "Pending requests", c.pendingRequests());
-            line(sb, "Refused requests", c.refusedRequests());
-            line(sb, "Idle closes", c.idleCloses());
-            line(sb, "Sessions", c.sessions());
+            line(sb, "Refused requests", c.refused().requests());
+            line(sb, "Idle closes", c.faults().idleCloses());
+            line(sb, "Catalog rows", c.rows());
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** bfdd's three lines of a direction, in its order: bytes, bytes peak, messages. */
+    private static void flow(final StringBuilder sb, final String direction, final ConnectionStats.Flow f) {
+        line(sb, direction + " bytes", f.bytes());
+        line(sb, direction + " bytes peak", f.bufferedPeak());
+        line(sb, direction + " messages", f.messages());
     }
 
     private static void line(final StringBuilder sb, final String label, final long value) {

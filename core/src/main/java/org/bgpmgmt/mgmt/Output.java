@@ -8,6 +8,7 @@ import javax.net.ssl.SSLException;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskHandle;
+import org.bgpmgmt.transport.Transport;
 import org.bgpmgmt.wire.Header;
 import org.bgpmgmt.wire.MessageType;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ final class Output {
         try {
             n = transport.read(in);
         } catch (SSLException e) {
-            connection.lost(TlsHandshake.reason(e), true);
+            connection.lost(Transport.reason(e), true);
             return -1;
         } catch (IOException e) {
             connection.lost("read failed: " + e.getMessage(), false);
@@ -224,7 +225,7 @@ final class Output {
                 n = transport.write(out); // with TLS, 0 also when only records were flushed
             } catch (SSLException e) {
                 out.clear();
-                connection.lost(TlsHandshake.reason(e), true);
+                connection.lost(Transport.reason(e), true);
                 return;
             } catch (IOException e) {
                 out.clear();
@@ -249,9 +250,7 @@ final class Output {
     /** Closes the socket and forgets what was owed; the rows stay attached for their catalog. */
     void close(final String contextName, final String peer) {
         loop.cancel(writeTask);
-        if (transport instanceof TlsTransport) {
-            ((TlsTransport) transport).closing(); // close_notify, if the socket takes it now
-        }
+        transport.closing(); // TLS: close_notify, if the socket takes it now
         try {
             transport.channel().close();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.bgpmgmt.mgmt;
 
 import java.util.Set;
+import org.bgpmgmt.transport.TlsSettings;
 import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
@@ -56,7 +57,7 @@ final class Settings {
         maxPendingRequests = c.maxPendingRequests();
         allowedUids = c.allowedUids();
         unknownTypeHandler = c.unknownTypeHandler();
-        tls = TlsSettings.of(c.tls());
+        tls = c.tls() == null ? null : TlsSettings.of(c.tls().spec());
         registry = copy(c.registry());
     }
 

@@ -3,24 +3,55 @@ package org.bgpmgmt.mgmt;
 import java.io.IOException;
 import java.util.List;
 import org.bgpmgmt.event.EventLoop;
+import org.bgpmgmt.transport.Acceptor;
+import org.bgpmgmt.transport.Backoff;
+import org.bgpmgmt.transport.Connector;
+import org.bgpmgmt.transport.Opener;
+import org.bgpmgmt.transport.Transport;
 
 /**
  * A context's one socket end, server or client: how it starts, where it is, its connections and
- * their counters. Loop thread only, except {@link #endpoint()}.
+ * their counters. The sockets themselves live in {@code org.bgpmgmt.transport}; this is the
+ * {@link Opener} they hand ready streams to, so the transport needs nothing of {@link Connection}
+ * beyond what this package-private class does with it. Loop thread only, except {@link #endpoint()}.
  */
-final class Sockets {
-    private final Acceptor acceptor;
-    private final Connector connector;
+final class Sockets implements Opener<Connection> {
+    private final Dispatch dispatch;
+    private final EventLoop loop;
+    private final Settings settings;
+    private final Acceptor<Connection> acceptor;
+    private final Connector<Connection> connector;
 
     Sockets(final Dispatch dispatch, final EventLoop loop, final Settings s, final Endpoint listen,
             final Endpoint connect) {
+        this.dispatch = dispatch;
+        this.loop = loop;
+        this.settings = s; // set before the Connector below, which makes its connection through this
         if (s.tls != null && (listen != null ? listen : connect).isUnix()) {
             throw new IllegalArgumentException("TLS is for TCP endpoints; unix socket " + (listen != null ? listen
                 : connect) + " is owner-only already");
         }
-        this.acceptor = listen == null ? null : new Acceptor(dispatch, loop, s, listen);
-        this.connector = connect == null ? null : new Connector(dispatch, loop, s, connect);
+        this.acceptor = listen == null ? null
+            : new Acceptor<>(loop, s.name, listen, s.maxConnections, s.allowedUids, s.tls, this);
+        this.connector = connect == null ? null : new Connector<>(loop, s.name, connect,
+            new Backoff(s.reconnectDelayMillis, s.reconnectMaxDelayMillis, s.reconnectJitter), s.tls, this);
         dispatch.serve(acceptor, connector);
+    }
+
+    @Override
+    public Connection newConnection() {
+        return new Connection(dispatch, loop, settings);
+    }
+
+    @Override
+    public void open(final Connection c, final Transport transport, final String peer) {
+        c.open(transport, peer);
+        dispatch.opened(c);
+    }
+
+    @Override
+    public void handshakeFailed(final String peer, final String reason) {
+        dispatch.tlsFailed(peer, reason);
     }
 
     /** Stops accepting and connecting: no new connection from here on. */

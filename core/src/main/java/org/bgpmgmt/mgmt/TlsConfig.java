@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bgpmgmt.transport.TlsSettings;
 
 /**
  * Mutual TLS for a context's TCP endpoint: where its own key and certificate come from, whom it
@@ -183,5 +184,11 @@ public final class TlsConfig {
 
     Duration handshakeTimeout() {
         return handshakeTimeout;
+    }
+
+    /** What the transport loads, as values: a snapshot, so a later change to this config changes nothing. */
+    TlsSettings.Spec spec() {
+        return new TlsSettings.Spec(keyStore, keyStorePassword, trustStore, trustStorePassword, Set.copyOf(pinned),
+            serverName, requireClientCertificate, protocols, handshakeTimeout);
     }
 }

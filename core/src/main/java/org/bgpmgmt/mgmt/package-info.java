@@ -3,6 +3,9 @@
  * per-connection buffers and counters, request/reply by id) on top of {@code org.bgpmgmt.event}
  * and {@code org.bgpmgmt.wire}, and the catalog SPI ({@link org.bgpmgmt.mgmt.Catalog}, {@link
  * org.bgpmgmt.mgmt.CatalogRow}) on which the BFD sessions and the BGP peer catalog are built.
+ * The sockets and TLS under a context live in the non-exported {@code org.bgpmgmt.transport}; here
+ * stay the types users name for them ({@link org.bgpmgmt.mgmt.Endpoint}, {@link
+ * org.bgpmgmt.mgmt.TlsConfig}).
  *
  * <p>Lifecycle: a context is configured (listeners, catalogs) and then started; nothing touches a
  * socket before {@link org.bgpmgmt.mgmt.BgpMgmtContext#start()}.

@@ -61,6 +61,9 @@ class BfdControlPlaneTest extends TwoLoops {
         BfdControlPlane.addTo(context);
         assertThrows(IllegalArgumentException.class, () -> BfdControlPlane.addTo(context),
             "BFD_STATE_CHANGE is handled already");
+        final IllegalArgumentException bothSides = assertThrows(IllegalArgumentException.class,
+            () -> BfdDataPlane.addTo(context));
+        assertTrue(bothSides.getMessage().contains("a context plays one side"), bothSides.getMessage());
         Contexts.started(context);
         assertThrows(IllegalStateException.class, () -> BfdDataPlane.addTo(context), "started");
     }

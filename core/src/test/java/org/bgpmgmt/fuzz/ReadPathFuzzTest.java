@@ -219,7 +219,7 @@ class ReadPathFuzzTest {
             assertNotNull(before, "the client's connection on " + this);
             final FramingModel.Scan model = FramingModel.scan(data, bufferSize, FramingModel.BUILT_IN_MINIMUM);
             final int[] cuts = cuts(data.length, random);
-            long target = before.inputBytes();
+            long target = before.input().bytes();
             boolean closed = false;
             for (int p = 0; p + 1 < cuts.length && !closed; p++) {
                 if (!write(data, cuts[p], cuts[p + 1], deadline)) {
@@ -233,8 +233,8 @@ class ReadPathFuzzTest {
                         closed = true;
                         break;
                     }
-                    assertTrue(c.inputBytes() <= target, "the server read more than was sent");
-                    if (c.inputBytes() == target) {
+                    assertTrue(c.input().bytes() <= target, "the server read more than was sent");
+                    if (c.input().bytes() == target) {
                         break;
                     }
                     turn(deadline, "the server to read piece " + p + " of " + Arrays.toString(cuts));
@@ -269,23 +269,23 @@ class ReadPathFuzzTest {
                 + " (protocol errors " + contextBefore.protocolErrors() + " -> " + contextAfter.protocolErrors() + ")");
             final ConnectionStats after = connection();
             assertEquals(contextBefore.protocolErrors(), contextAfter.protocolErrors(), "protocol errors");
-            assertEquals(before.inputMessages() + model.frames(), after.inputMessages(), "frames read");
-            assertEquals(model.trailing(), after.inputUsage(), "bytes of the partial frame kept");
-            assertTrue(after.inputUsage() < bufferSize, "input usage " + after.inputUsage() + " of " + bufferSize);
+            assertEquals(before.input().messages() + model.frames(), after.input().messages(), "frames read");
+            assertEquals(model.trailing(), after.input().buffered(), "bytes of the partial frame kept");
+            assertTrue(after.input().buffered() < bufferSize, "input usage " + after.input().buffered() + " of " + bufferSize);
             final int[] unknown = unknownCounts(data, model);
-            assertEquals(before.unknownMessages() + unknown[0], after.unknownMessages(), "unknown messages");
-            assertEquals(before.unknownReplies() + unknown[1], after.unknownReplies(), "unknown replies");
+            assertEquals(before.faults().unknownMessages() + unknown[0], after.faults().unknownMessages(), "unknown messages");
+            assertEquals(before.faults().unknownReplies() + unknown[1], after.faults().unknownReplies(), "unknown replies");
             assertEquals(contextBefore.unknownSessions() + unknown[2], contextAfter.unknownSessions(),
                 "state reports for unknown sessions");
             assertEquals(0, contextAfter.listenerErrors(), "listener errors");
             while (replies.size() < expected.size()) {
-                if (connection().outputFullEvents() != before.outputFullEvents()) {
+                if (connection().refused().outputFull() != before.refused().outputFull()) {
                     break; // the socket refused replies; what came must still be in order
                 }
                 turn(deadline, "replies " + expected + ", have " + replies);
                 drain();
             }
-            if (connection().outputFullEvents() == before.outputFullEvents()) {
+            if (connection().refused().outputFull() == before.refused().outputFull()) {
                 assertEquals(expected, replies, "replies");
             } else {
                 assertTrue(replies.size() <= expected.size(), "more replies than requests");

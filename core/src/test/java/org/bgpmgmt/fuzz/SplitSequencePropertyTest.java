@@ -125,11 +125,11 @@ class SplitSequencePropertyTest {
                     }
                 }
                 final ConnectionStats c = connectionStats(server, messages.size());
-                assertEquals(0, c.protocolErrors(), "protocol errors");
-                assertEquals(0, c.inputUsage(), "bytes left in the input buffer");
-                assertEquals(stream.length, c.inputBytes(), "bytes read");
-                assertEquals(expected.unknownMessages, c.unknownMessages(), "unknown messages (state changes)");
-                assertEquals(expected.unknownReplies, c.unknownReplies(), "unknown replies");
+                assertEquals(0, c.faults().protocolErrors(), "protocol errors");
+                assertEquals(0, c.input().buffered(), "bytes left in the input buffer");
+                assertEquals(stream.length, c.input().bytes(), "bytes read");
+                assertEquals(expected.unknownMessages, c.faults().unknownMessages(), "unknown messages (state changes)");
+                assertEquals(expected.unknownReplies, c.faults().unknownReplies(), "unknown replies");
                 assertEquals(expected.replies, parseReplies(replies.flip()), "replies, in order");
                 assertEquals(expected.events, events, "session events, in order");
                 for (Map.Entry<Integer, Message> e : expected.lastAdd.entrySet()) {
@@ -338,7 +338,7 @@ class SplitSequencePropertyTest {
             throws InterruptedException {
         while (true) {
             final List<ConnectionStats> connections = server.stats().connections();
-            if (connections.size() == 1 && connections.get(0).inputMessages() == messages) {
+            if (connections.size() == 1 && connections.get(0).input().messages() == messages) {
                 return connections.get(0);
             }
             assertTrue(connections.size() <= 1 && (connections.isEmpty() || connections.get(0).up()),

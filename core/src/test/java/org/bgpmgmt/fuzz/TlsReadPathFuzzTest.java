@@ -146,10 +146,10 @@ class TlsReadPathFuzzTest {
                 drainToEnd(s);
             } else {
                 Await.until(what + ": every byte read", WAIT, () -> connection(peer) != null
-                    && connection(peer).inputBytes() == data.length);
+                    && connection(peer).input().bytes() == data.length);
                 final ConnectionStats c = connection(peer);
-                assertEquals(model.frames(), c.inputMessages(), what + ": frames read behind TLS");
-                assertEquals(model.trailing(), c.inputUsage(), what + ": partial-frame bytes kept");
+                assertEquals(model.frames(), c.input().messages(), what + ": frames read behind TLS");
+                assertEquals(model.trailing(), c.input().buffered(), what + ": partial-frame bytes kept");
                 assertEquals(protocolErrors, server.stats().protocolErrors(), what + ": protocol errors");
                 if (model.trailing() == 0) {
                     echoProbe(s, what);

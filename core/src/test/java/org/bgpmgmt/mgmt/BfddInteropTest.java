@@ -91,8 +91,8 @@ class BfddInteropTest {
                 assertTrue(rttNanos > 0 && rttNanos < TimeUnit.SECONDS.toNanos(10), "rtt " + rttNanos);
 
                 final ConnectionStats stats = dataPlane.stats().connections().get(0);
-                assertEquals(0, stats.unknownReplies(), "bfdd's id-0 echo reply was paired by its time");
-                assertEquals(0, stats.protocolErrors());
+                assertEquals(0, stats.faults().unknownReplies(), "bfdd's id-0 echo reply was paired by its time");
+                assertEquals(0, stats.faults().protocolErrors());
                 final String distributed = bfdd.vtysh("show bfd distributed");
                 assertTrue(distributed.contains("Input messages: 3"), "state change, counters reply, echo: "
                     + distributed);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.ManualClock;
+import org.bgpmgmt.transport.PlainTransport;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
@@ -142,7 +143,7 @@ class ConnectionTest {
         final ByteBuffer replies = read(count * MessageType.ECHO_LENGTH);
         final long after = EpochMicros.now();
         // The premise: all eight requests came in one read (one batch), as one small loopback write does.
-        assertEquals(count * MessageType.ECHO_LENGTH, connection.stats().inputBytesPeak(), "one read batch");
+        assertEquals(count * MessageType.ECHO_LENGTH, connection.stats().input().bufferedPeak(), "one read batch");
         final EchoMessage reply = new EchoMessage();
         final long batchTime = reply.wrap(replies, 0).bfddTime();
         assertTrue(batchTime >= before && batchTime <= after, batchTime + " not in [" + before + ", " + after + "]");
@@ -296,7 +297,7 @@ class ConnectionTest {
         peer.write(Frames.raw(2, MessageType.ECHO_REQUEST, 1, 24, 24)); // wrong version
         turnsUntil(() -> !connection.isUp());
         assertEquals(List.of("protocol error", "closed"), dispatcher.events);
-        assertEquals(1, connection.stats().protocolErrors());
+        assertEquals(1, connection.stats().faults().protocolErrors());
     }
 
     private static ByteBuffer user(final int id, final int value) {

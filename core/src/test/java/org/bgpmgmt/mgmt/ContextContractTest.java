@@ -147,8 +147,8 @@ abstract class ContextContractTest extends TwoLoops {
             assertTrue(refused, "the peer never reads, so the buffers must fill");
             assertTrue(accepted > 4, "the first messages fit: " + accepted);
             final ConnectionStats s = control.stats().connections().get(0);
-            assertTrue(s.outputFullEvents() >= 1);
-            assertTrue(s.outputUsage() <= 4096, "bounded: " + s.outputUsage());
+            assertTrue(s.refused().outputFull() >= 1);
+            assertTrue(s.output().buffered() <= 4096, "bounded: " + s.output().buffered());
             assertEquals(1000, big.remaining(), "enqueue leaves the caller's buffer alone");
             try (RawPeer other = new RawPeer(control.endpoint())) {
                 other.write(Frames.echoRequest(77, 77));
@@ -171,10 +171,10 @@ abstract class ContextContractTest extends TwoLoops {
                 }
                 peer.write(batch.flip());
             }
-            Await.until("every request read", () -> control.stats().connections().get(0).inputMessages() == count);
+            Await.until("every request read", () -> control.stats().connections().get(0).input().messages() == count);
             final ConnectionStats s = control.stats().connections().get(0);
             assertTrue(s.up(), "a peer slow to read is no protocol error");
-            assertTrue(s.outputFullEvents() >= 1, "dropped replies are counted: " + s);
+            assertTrue(s.refused().outputFull() >= 1, "dropped replies are counted: " + s);
             final EchoMessage first = new EchoMessage().wrap(peer.readFrame(), 0);
             assertEquals(1, first.id(), "the replies that fitted leave in order");
             assertEquals(1, first.dpTime());
@@ -218,7 +218,7 @@ abstract class ContextContractTest extends TwoLoops {
             assertEquals(9, new EchoMessage().wrap(peer.readFrame(), 0).id(), "still up");
             Await.until("counted", () -> {
                 final ConnectionStats s = control.stats().connections().get(0);
-                return s.unknownReplies() == 1 && s.unknownMessages() == 1;
+                return s.faults().unknownReplies() == 1 && s.faults().unknownMessages() == 1;
             });
             assertEquals(List.of(4242), userFrames);
         }
@@ -247,11 +247,12 @@ abstract class ContextContractTest extends TwoLoops {
         Await.until("the session", () -> data.sessions().size() == 1);
         final String text = control.context().showDistributed();
         assertTrue(text.contains("Output messages: 1"), text);
-        assertTrue(text.contains("Sessions: 1"), text);
+        assertTrue(text.contains("Catalog rows: 1"), "the session is a row attached to the connection: " + text);
+        assertEquals(1, control.context().stats().connections().get(0).rows());
         final ConnectionStats s = data.context().stats().connections().get(0);
-        assertEquals(1, s.inputMessages());
-        assertEquals(MessageType.SESSION_LENGTH, s.inputBytes());
-        assertEquals(0, s.inputUsage());
+        assertEquals(1, s.input().messages());
+        assertEquals(MessageType.SESSION_LENGTH, s.input().bytes());
+        assertEquals(0, s.input().buffered());
         assertNull(data.sessionState(99));
     }
 }

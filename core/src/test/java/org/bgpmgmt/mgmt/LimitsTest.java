@@ -82,7 +82,7 @@ class LimitsTest {
                 () -> c.echo().get(10, TimeUnit.SECONDS));
             assertInstanceOf(IllegalStateException.class, refused.getCause());
             assertTrue(refused.getCause().getMessage().contains("maxPendingRequests"), refused.getCause().getMessage());
-            assertEquals(1, server.stats().connections().get(0).refusedRequests());
+            assertEquals(1, server.stats().connections().get(0).refused().requests());
             assertEquals(3, server.stats().connections().get(0).pendingRequests());
             echoes.forEach(e -> assertFalse(e.isDone(), "the admitted ones still wait"));
         }

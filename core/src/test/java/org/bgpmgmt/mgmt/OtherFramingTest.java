@@ -79,8 +79,8 @@ class OtherFramingTest {
             Await.until("both frames handled", () -> seen.size() == 2);
             assertEquals(List.of("3:106:7", "0:70006:9"), seen);
             Await.until("the Initiation counted as unhandled",
-                () -> server.stats().connections().get(0).unknownMessages() == 1);
-            assertEquals(3, server.stats().connections().get(0).inputMessages());
+                () -> server.stats().connections().get(0).faults().unknownMessages() == 1);
+            assertEquals(3, server.stats().connections().get(0).input().messages());
         }
     }
 

@@ -152,7 +152,7 @@ class TlsTest extends TwoLoops {
         assertEquals(two, control.requestCounters(2).get(30, TimeUnit.SECONDS));
         assertTrue(data.context().echo().get(30, TimeUnit.SECONDS) > 0);
         final ConnectionStats seen = data.context().stats().connections().get(0);
-        assertEquals(5, seen.inputMessages(), "three adds, a counters request, an echo reply: counted above TLS");
+        assertEquals(5, seen.input().messages(), "three adds, a counters request, an echo reply: counted above TLS");
         assertEquals(0, srv.stats().tlsFailures());
         assertEquals(0, cli.stats().tlsFailures());
         assertTrue(srv.showDistributed().contains("TLS failures: 0"));
@@ -195,7 +195,7 @@ class TlsTest extends TwoLoops {
                 assertTrue(e.get(30, TimeUnit.SECONDS) > 0);
             }
         }
-        assertEquals(1_500, srv.stats().connections().get(0).inputMessages());
+        assertEquals(1_500, srv.stats().connections().get(0).input().messages());
     }
 
     @Test

@@ -73,7 +73,7 @@ class UserCatalogHooksTest {
             server.close();
             Await.until("down", () -> events.contains("down"));
             assertEquals(List.of("up", "down"), events);
-            assertTrue(client.stats().connections().get(0).unknownReplies() == 0);
+            assertTrue(client.stats().connections().get(0).faults().unknownReplies() == 0);
             client.close();
         }
     }

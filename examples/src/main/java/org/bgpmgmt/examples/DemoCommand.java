@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bgpmgmt.bgp.BgpFsmState;
-import org.bgpmgmt.bgp.BgpPeer;
-import org.bgpmgmt.bgp.BgpPeerCatalog;
-import org.bgpmgmt.bgp.BgpPeerListener;
-import org.bgpmgmt.bgp.PeerCounters;
-import org.bgpmgmt.bgp.PeerState;
+import org.bgpmgmt.examples.bgp.BgpFsmState;
+import org.bgpmgmt.examples.bgp.BgpPeer;
+import org.bgpmgmt.examples.bgp.BgpPeerCatalog;
+import org.bgpmgmt.examples.bgp.BgpPeerListener;
+import org.bgpmgmt.examples.bgp.PeerCounters;
+import org.bgpmgmt.examples.bgp.PeerState;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BfdSession;
@@ -289,7 +289,7 @@ final class DemoCommand {
         }
         long messages = 0;
         for (ConnectionStats c : control.stats().connections()) {
-            messages += c.inputMessages() + c.outputMessages();
+            messages += c.input().messages() + c.output().messages();
         }
         final long now = System.nanoTime();
         final double rate = lastAt == 0 ? 0 : (messages - lastMessages) * 1e9 / (now - lastAt);

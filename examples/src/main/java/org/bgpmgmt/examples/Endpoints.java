@@ -165,8 +165,8 @@ final class Endpoints {
             long out = 0;
             int up = 0;
             for (ConnectionStats c : s.connections()) {
-                in += c.inputMessages();
-                out += c.outputMessages();
+                in += c.input().messages();
+                out += c.output().messages();
                 up += c.up() ? 1 : 0;
             }
             return String.format(Locale.ROOT, "%d connection(s) up, %d sessions, %d messages in, %d out,"

@@ -2,7 +2,7 @@ package org.bgpmgmt.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bgpmgmt.bgp.PeerCounters;
+import org.bgpmgmt.examples.bgp.PeerCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

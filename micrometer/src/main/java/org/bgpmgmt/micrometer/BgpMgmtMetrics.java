@@ -123,15 +123,15 @@ public final class BgpMgmtMetrics implements MeterBinder {
         counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
         counter(registry, context, "bgpmgmt.context.tls.failures", tags, stats, s -> s.tlsFailures());
         counter(registry, context, "bgpmgmt.context.input.messages", tags, stats,
-            s -> sum(s, ConnectionStats::inputMessages));
+            s -> sum(s, c -> c.input().messages()));
         counter(registry, context, "bgpmgmt.context.output.messages", tags, stats,
-            s -> sum(s, ConnectionStats::outputMessages));
+            s -> sum(s, c -> c.output().messages()));
         counter(registry, context, "bgpmgmt.context.input.bytes", tags, stats,
-            s -> sum(s, ConnectionStats::inputBytes));
+            s -> sum(s, c -> c.input().bytes()));
         counter(registry, context, "bgpmgmt.context.output.bytes", tags, stats,
-            s -> sum(s, ConnectionStats::outputBytes));
+            s -> sum(s, c -> c.output().bytes()));
         counter(registry, context, "bgpmgmt.context.output.full", tags, stats,
-            s -> sum(s, ConnectionStats::outputFullEvents));
+            s -> sum(s, c -> c.refused().outputFull()));
     }
 
     private static void bindBfd(final MeterRegistry registry, final BfdView view) {

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,21 +27,25 @@ class TlsTransportTest {
     @TempDir
     Path dir;
 
+    /** TlsConfig's strict defaults, as the context's settings hand them over. */
+    private static TlsSettings.Spec spec(final Path keyStore, final Path trust) {
+        return new TlsSettings.Spec(keyStore, TestPki.PASSWORD, trust, TestPki.PASSWORD, java.util.Set.of(), null,
+            true, java.util.List.of("TLSv1.3"), java.time.Duration.ofSeconds(10));
+    }
+
     @Test
     void shouldHandOverApplicationDataThatCameWithTheFinishedMessage() throws Exception {
         final TestPki pki = new TestPki(dir);
         final TestPki.Ca ca = pki.ca("ca");
         final Path trust = pki.trust(ca);
-        final TlsConfig serverTls = new TlsConfig().keyStore(pki.leaf(ca, "s.test").keyStore(), TestPki.PASSWORD)
-            .trustStore(trust, TestPki.PASSWORD);
-        final TlsConfig clientTls = new TlsConfig().keyStore(pki.leaf(ca, "c.test").keyStore(), TestPki.PASSWORD)
-            .trustStore(trust, TestPki.PASSWORD);
+        final TlsSettings.Spec serverTls = spec(pki.leaf(ca, "s.test").keyStore(), trust);
+        final TlsSettings.Spec clientTls = spec(pki.leaf(ca, "c.test").keyStore(), trust);
         try (ServerSocketChannel listen = ServerSocketChannel.open()
                  .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              SocketChannel clientSocket = SocketChannel.open(listen.getLocalAddress());
              SocketChannel serverSocket = listen.accept()) {
             serverSocket.configureBlocking(false);
-            final Endpoint at = Endpoint.tcp((InetSocketAddress) listen.getLocalAddress());
+            final InetSocketAddress at = (InetSocketAddress) listen.getLocalAddress();
             final TlsTransport server = new TlsTransport(serverSocket, TlsSettings.of(serverTls).engine(false, at));
             final SSLEngine client = TlsSettings.of(clientTls).engine(true, at);
             final byte[] hello = "frames right behind Finished".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.net.Socket;
 import java.security.MessageDigest;

@@ -1,14 +1,19 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /** The socket as it is: no buffering of its own. Loop thread only. */
-final class PlainTransport implements Transport {
+public final class PlainTransport implements Transport {
     private final SocketChannel channel;
 
-    PlainTransport(final SocketChannel channel) {
+    /**
+     * Wraps a connected, non-blocking socket.
+     *
+     * @param channel the socket
+     */
+    public PlainTransport(final SocketChannel channel) {
         this.channel = channel;
     }
 

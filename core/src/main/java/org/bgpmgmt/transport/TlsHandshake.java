@@ -1,7 +1,8 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.Task;
@@ -11,7 +12,7 @@ import org.bgpmgmt.event.TaskHandle;
  * One socket's TLS handshake as tasks on the context's loop: a step runs whenever the socket is
  * ready in the direction the engine wants, and a timer on the loop's clock abandons a handshake
  * that is not done within the timeout. No thread waits. On success the socket and its {@link
- * TlsTransport} go to a {@link Connection}; on failure the socket is closed and the owner told why.
+ * TlsTransport} go to the owner's connection; on failure the socket is closed and the owner told why.
  * Loop thread only.
  */
 final class TlsHandshake {
@@ -35,15 +36,15 @@ final class TlsHandshake {
     private final Task expire = this::expire;
     private boolean over;
 
-    TlsHandshake(final EventLoop loop, final Settings s, final SocketChannel socket, final boolean client,
-                 final Endpoint remote, final String peer, final Outcome outcome) {
+    TlsHandshake(final EventLoop loop, final String name, final TlsSettings tls, final SocketChannel socket,
+                 final boolean client, final InetSocketAddress remote, final String peer, final Outcome outcome) {
         this.loop = loop;
-        this.transport = new TlsTransport(socket, s.tls.engine(client, remote));
+        this.transport = new TlsTransport(socket, tls.engine(client, remote));
         this.peer = peer;
         this.outcome = outcome;
-        this.timeoutNanos = s.tls.handshakeTimeoutNanos;
-        this.stepTask = new TaskHandle(s.name + "_tls_handshake");
-        this.timeoutTimer = new TaskHandle(s.name + "_tls_timeout");
+        this.timeoutNanos = tls.handshakeTimeoutNanos;
+        this.stepTask = new TaskHandle(name + "_tls_handshake");
+        this.timeoutTimer = new TaskHandle(name + "_tls_timeout");
     }
 
     /** The peer as logs name it. */
@@ -62,7 +63,7 @@ final class TlsHandshake {
         try {
             state = transport.handshake();
         } catch (IOException | RuntimeException e) {
-            fail(reason(e));
+            fail(Transport.reason(e));
             return;
         }
         if (state == TlsTransport.DONE) {
@@ -94,18 +95,5 @@ final class TlsHandshake {
         loop.cancel(stepTask);
         loop.cancel(timeoutTimer);
         Acceptor.closeQuietly(transport.channel());
-    }
-
-    /** The exception's message, with its deepest cause's when that says more (an expired date). */
-    static String reason(final Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        final String top = String.valueOf(e.getMessage());
-        if (root == e || root.getMessage() == null || top.contains(root.getMessage())) {
-            return top;
-        }
-        return top + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

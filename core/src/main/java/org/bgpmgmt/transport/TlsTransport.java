@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -281,7 +281,8 @@ final class TlsTransport implements Transport {
     }
 
     /** Sends close_notify if the socket takes it now; the socket is closed next, whatever happens. */
-    void closing() {
+    @Override
+    public void closing() {
         engine.closeOutbound();
         sendAlert();
     }

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -16,11 +18,30 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The immutable TLS part of a context's {@link Settings}: the {@link SSLContext} built once from a
- * {@link TlsConfig} (key stores read here, at the context's creation), and how each connection's
- * {@link SSLEngine} is set up. Any thread.
+ * The immutable TLS part of a context's settings: the {@link SSLContext} built once from a {@link
+ * Spec} (key stores read here, at the context's creation), and how each connection's {@link
+ * SSLEngine} is set up. Any thread.
  */
-final class TlsSettings {
+public final class TlsSettings {
+    /**
+     * What a public {@code TlsConfig} holds, handed over as values: the config's accessors stay
+     * package-private in {@code mgmt}, and this package needs nothing else of it.
+     *
+     * @param keyStore the PKCS#12 file with this side's key and certificate, or null
+     * @param keyStorePassword its password
+     * @param trustStore the PKCS#12 file of trusted CAs, or null when pinned
+     * @param trustStorePassword its password
+     * @param pinned the SHA-256 fingerprints of trusted peer certificates, lower-case hex; empty for none
+     * @param serverName the name a client checks the server's certificate against, or null for the host
+     * @param requireClientCertificate whether a server refuses a client without a certificate
+     * @param protocols the TLS versions offered
+     * @param handshakeTimeout how long a handshake may take
+     */
+    public record Spec(Path keyStore, char[] keyStorePassword, Path trustStore, char[] trustStorePassword,
+                       Set<String> pinned, String serverName, boolean requireClientCertificate,
+                       List<String> protocols, Duration handshakeTimeout) {
+    }
+
     private final SSLContext context;
     private final String[] protocols;
     private final boolean requireClientCertificate;
@@ -28,7 +49,7 @@ final class TlsSettings {
     private final String serverName;
     final long handshakeTimeoutNanos;
 
-    private TlsSettings(final SSLContext context, final TlsConfig c) {
+    private TlsSettings(final SSLContext context, final Spec c) {
         this.context = context;
         this.protocols = c.protocols().toArray(new String[0]);
         this.requireClientCertificate = c.requireClientCertificate();
@@ -37,8 +58,14 @@ final class TlsSettings {
         this.handshakeTimeoutNanos = c.handshakeTimeout().toNanos();
     }
 
-    /** Loads the key material of {@code c}; null for none. Bad material: IllegalArgumentException. */
-    static TlsSettings of(final TlsConfig c) {
+    /**
+     * Loads the key material of {@code c}, at once, so that a bad store fails the context's creation.
+     *
+     * @param c what to load, or null for no TLS
+     * @return the settings, or null for null
+     * @throws IllegalArgumentException when a store is missing, unreadable or wrong
+     */
+    public static TlsSettings of(final Spec c) {
         if (c == null) {
             return null;
         }
@@ -78,10 +105,10 @@ final class TlsSettings {
     }
 
     /** A fresh engine for one connection: client mode checks the server's name unless pinned. */
-    SSLEngine engine(final boolean client, final Endpoint peer) {
+    SSLEngine engine(final boolean client, final InetSocketAddress peer) {
         final SSLEngine engine;
         if (client) {
-            final InetSocketAddress a = (InetSocketAddress) peer.address();
+            final InetSocketAddress a = peer;
             engine = context.createSSLEngine(serverName != null ? serverName : a.getHostString(), a.getPort());
         } else {
             engine = context.createSSLEngine();
