@@ -125,7 +125,8 @@ public final class BgpMgmtContext implements AutoCloseable {
         if (!state.compareAndSet(NEW, STARTED)) {
             throw new IllegalStateException("start: " + this + " was already started or closed");
         }
-        return OnLoop.future(loop, () -> {
+        // Unbounded: a daemon may start its contexts before it runs the loop on its own thread.
+        return OnLoop.future(loop, "start", OnLoop.UNBOUNDED, () -> {
             if (state.get() == CLOSED) { // a close() that raced this start ran first on the loop
                 throw new IllegalStateException("start: " + this + " was closed before it started");
             }
@@ -178,7 +179,7 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @return the round-trip time in nanoseconds; fails when no connection is up or on timeout
      */
     public CompletableFuture<Long> echo() {
-        return OnLoop.future(loop, () -> {
+        return OnLoop.future(loop, settings.name + ": echo", settings.callTimeoutNanos, () -> {
             final Connection c = sockets.firstUp();
             return c != null ? c.echo() : CompletableFuture.failedFuture(new ConnectionClosedException(settings.name
                 + ": no connection is up"));

@@ -21,7 +21,7 @@ import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.examples.bgp.Role;
 import org.bgpmgmt.mgmt.SessionCounters;
 import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.mgmt.SessionState;
@@ -145,7 +145,7 @@ final class DemoCommand {
     private void startControlPlane() throws Exception {
         controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
         control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
+            new BgpMgmtConfig().name("control")).addCatalog(controlPeers);
         control.addListener(new SessionListener() {
             @Override
             public void stateChanged(final BfdSession session, final SessionState state) {
@@ -172,7 +172,7 @@ final class DemoCommand {
             }
         });
         final BgpMgmtContext dp = BgpMgmtContext.client(dataLoop, control.endpoint(), new BgpMgmtConfig()
-            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)))
+            .name("dataplane-" + index).reconnectDelay(Duration.ofMillis(200)))
             .addCatalog(peers);
         if (index < dataPeers.size()) {
             dataPeers.set(index, peers);

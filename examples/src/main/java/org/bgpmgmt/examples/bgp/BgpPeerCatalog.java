@@ -9,7 +9,6 @@ import org.bgpmgmt.mgmt.Catalog;
 import org.bgpmgmt.mgmt.CatalogTypes;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.ConnectionClosedException;
-import org.bgpmgmt.mgmt.Role;
 
 /**
  * The examples' BGP peer catalog: a peer table carried over a {@link BgpMgmtContext}'s connections

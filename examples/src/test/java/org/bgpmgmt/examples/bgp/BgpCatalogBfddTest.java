@@ -24,7 +24,6 @@ import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.MessageType;
@@ -51,7 +50,7 @@ class BgpCatalogBfddTest {
              Relay relay = new Relay(bfdd.dplaneAddress());
              EventLoop loop = new EventLoop(new EventLoopConfig().name("catalog-bfdd-loop")).start()) {
             final BgpPeerCatalog catalog = new BgpPeerCatalog(Role.DATA_PLANE);
-            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("dp")
+            final BgpMgmtConfig config = new BgpMgmtConfig().name("dp")
                 .reconnectDelay(Duration.ofMillis(100));
             final AtomicReference<BfdSession> received = new AtomicReference<>();
             final BgpMgmtContext context = BgpMgmtContext.client(loop, Endpoint.tcp(relay.address()), config)

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.wire.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -244,7 +243,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             }
         });
         later(Contexts.connect(org.bgpmgmt.mgmt.BgpMgmtContext.client(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE)).addCatalog(catalog)));
+            control.context.endpoint(), new BgpMgmtConfig()).addCatalog(catalog)));
         Await.until("peers", () -> answers.size() == 2);
         assertEquals(List.of("1 true", "2 true"), answers);
         Await.until("the states, sent at once", () -> control.heard.states.size() == 2);
@@ -260,7 +259,7 @@ class CatalogEndToEndTest extends CatalogFixture {
         control.catalog.updatePeer(peer(1));
         final List<Integer> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
         final org.bgpmgmt.mgmt.BgpMgmtContext plain = later(Contexts.connect(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE),
+            control.context.endpoint(), new BgpMgmtConfig(),
             c -> c.addListener(new org.bgpmgmt.mgmt.SessionListener() {
                 @Override
                 public void sessionReceived(final org.bgpmgmt.mgmt.BfdSession session, final boolean added) {
@@ -287,7 +286,7 @@ class CatalogEndToEndTest extends CatalogFixture {
         final Side data = server(Role.DATA_PLANE, anyPort(), new BgpMgmtConfig());
         assertThrows(IllegalStateException.class, () -> data.context.addCatalog(catalog), "started");
         final org.bgpmgmt.mgmt.BgpMgmtContext fresh = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE));
+            new BgpMgmtConfig());
         assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(catalog), "other role");
         final BgpPeerCatalog first = new BgpPeerCatalog(Role.DATA_PLANE);
         fresh.addCatalog(first);
@@ -298,7 +297,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             new org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler>()
                 .register(0x0180, "MINE", 0, (c, b, o, l) -> { });
         final org.bgpmgmt.mgmt.BgpMgmtContext taken = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE).registry(mine));
+            new BgpMgmtConfig().registry(mine));
         assertThrows(IllegalArgumentException.class, () -> taken.addCatalog(new BgpPeerCatalog(Role.DATA_PLANE)),
             "a reserved type taken");
         assertThrows(IllegalStateException.class, () -> data.catalog.updatePeer(peer(1)), "data plane");

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.wire.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
