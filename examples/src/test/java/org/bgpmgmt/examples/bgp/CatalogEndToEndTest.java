@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.SessionListener;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.wire.Header;
@@ -255,21 +259,24 @@ class CatalogEndToEndTest extends CatalogFixture {
 
     @Test
     void shouldLeaveABfddpOnlyDataPlaneUndisturbed() throws Exception {
-        final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig());
+        final java.util.concurrent.atomic.AtomicReference<BfdControlPlane> bfd =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig(),
+            c -> bfd.set(BfdControlPlane.addTo(c)));
         control.catalog.updatePeer(peer(1));
         final List<Integer> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
         final org.bgpmgmt.mgmt.BgpMgmtContext plain = later(Contexts.connect(clientLoop,
             control.context.endpoint(), new BgpMgmtConfig(),
-            c -> c.addListener(new org.bgpmgmt.mgmt.SessionListener() {
+            c -> BfdDataPlane.addTo(c).addListener(new SessionListener() {
                 @Override
-                public void sessionReceived(final org.bgpmgmt.mgmt.BfdSession session, final boolean added) {
+                public void sessionReceived(final BfdSession session, final boolean added) {
                     sessions.add(session.lid());
                 }
             })));
         Await.until("connected", control::connected);
-        control.context.updateSession(org.bgpmgmt.mgmt.BfdSession.builder(7)
+        done(bfd.get().updateSession(BfdSession.builder(7)
             .addresses(java.net.InetAddress.getByName("127.0.0.1"), java.net.InetAddress.getByName("127.0.0.2"))
-            .build());
+            .build()));
         Await.until("the session beside the peer", () -> sessions.contains(7));
         final org.bgpmgmt.mgmt.ConnectionStats stats = plain.stats().connections().get(0);
         assertTrue(stats.up());
