@@ -18,6 +18,18 @@ final class EventViews {
     private EventViews() {
     }
 
+    /** The name of the task holding the loop now, or null between tasks. */
+    static String runningTask(final LoopGauges gauges) {
+        final LoopGauges.Running running = gauges.running();
+        return running == null ? null : running.task();
+    }
+
+    /** Writes {@code running} (the task, null between tasks) and {@code runningMsec} (0 between tasks). */
+    static void writeRunning(final JsonGenerator g, final LoopGauges.Running running) throws IOException {
+        g.writeStringField("running", running == null ? null : running.task());
+        g.writeNumberField("runningMsec", running == null ? 0 : running.nanos() / 1_000_000);
+    }
+
     static boolean matches(final TaskStats row, final String filter) {
         if (filter == null) {
             return true;
@@ -39,16 +51,19 @@ final class EventViews {
             sb.append("                               CPU (user+system): Real (wall-clock):\n");
             sb.append("Active   Runtime(ms)   Invoked Avg uSec Max uSecs Avg uSec Max uSecs  CPU_Warn Wall_Warn"
                 + " Starv_Warn   Type  Event\n");
-            final String running = loop.gauges().runningTask();
+            final String running = runningTask(loop.gauges());
             for (TaskStats r : loop.taskStats()) {
                 if (!matches(r, filter)) {
                     continue;
                 }
                 final long calls = Math.max(1, r.calls());
+                final TaskStats.Timing cpu = r.cpu();
+                final TaskStats.Timing wall = r.wall();
+                final TaskStats.Faults f = r.faults();
                 sb.append(String.format(Locale.ROOT, "%5d %14.3f %9d %8d %9d %8d %9d %9d %9d %10d %6s  %s%n",
-                    r.name().equals(running) ? 1 : 0, r.totalCpuNanos() / 1e6, r.calls(),
-                    r.totalCpuNanos() / calls / 1000, r.maxCpuNanos() / 1000, r.totalWallNanos() / calls / 1000,
-                    r.maxWallNanos() / 1000, r.cpuHogs(), r.wallHogs(), r.starved(), r.kinds(), r.name()));
+                    r.name().equals(running) ? 1 : 0, cpu.totalNanos() / 1e6, r.calls(),
+                    cpu.totalNanos() / calls / 1000, cpu.maxNanos() / 1000, wall.totalNanos() / calls / 1000,
+                    wall.maxNanos() / 1000, f.cpuHogs(), f.wallHogs(), f.starved(), r.kinds(), r.name()));
             }
             sb.append('\n');
         }
@@ -60,7 +75,7 @@ final class EventViews {
             g.writeStartObject();
             for (EventLoop loop : loops) {
                 g.writeObjectFieldStart(loop.name());
-                final String running = loop.gauges().runningTask();
+                final String running = runningTask(loop.gauges());
                 for (TaskStats r : loop.taskStats()) {
                     if (matches(r, filter)) {
                         cpuRow(g, r, r.name().equals(running));
@@ -75,17 +90,17 @@ final class EventViews {
     private static void cpuRow(final JsonGenerator g, final TaskStats r, final boolean active) throws IOException {
         g.writeObjectFieldStart(r.name());
         g.writeNumberField("totalActive", active ? 1 : 0);
-        g.writeNumberField("runTime", r.totalCpuNanos() / 1_000_000);
+        g.writeNumberField("runTime", r.cpu().totalNanos() / 1_000_000);
         g.writeNumberField("totalCalls", r.calls());
-        g.writeNumberField("totalCpuUsec", r.totalCpuNanos() / 1000);
-        g.writeNumberField("maxCpuUsec", r.maxCpuNanos() / 1000);
-        g.writeNumberField("totalWallUsec", r.totalWallNanos() / 1000);
-        g.writeNumberField("maxWallUsec", r.maxWallNanos() / 1000);
-        g.writeNumberField("cpuWarn", r.cpuHogs());
-        g.writeNumberField("wallWarn", r.wallHogs());
-        g.writeNumberField("starvWarn", r.starved());
-        g.writeNumberField("late", r.late());
-        g.writeNumberField("errors", r.errors());
+        g.writeNumberField("totalCpuUsec", r.cpu().totalNanos() / 1000);
+        g.writeNumberField("maxCpuUsec", r.cpu().maxNanos() / 1000);
+        g.writeNumberField("totalWallUsec", r.wall().totalNanos() / 1000);
+        g.writeNumberField("maxWallUsec", r.wall().maxNanos() / 1000);
+        g.writeNumberField("cpuWarn", r.faults().cpuHogs());
+        g.writeNumberField("wallWarn", r.faults().wallHogs());
+        g.writeNumberField("starvWarn", r.faults().starved());
+        g.writeNumberField("late", r.faults().late());
+        g.writeNumberField("errors", r.faults().errors());
         g.writeStringField("type", r.kinds());
         g.writeEndObject();
     }
@@ -98,7 +113,7 @@ final class EventViews {
             for (LoopTables.TimerRow t : loop.tables().timers()) {
                 sb.append(String.format(Locale.ROOT, "  %-50s%s%n", t.task(), hhmmss(t.remainingNanos())));
             }
-            sb.append("Scheduled timers: ").append(loop.gauges().scheduledTimers()).append("\n\n");
+            sb.append("Scheduled timers: ").append(loop.gauges().waiting().timers()).append("\n\n");
         }
         return sb.toString();
     }
@@ -115,7 +130,7 @@ final class EventViews {
             g.writeStartObject();
             for (EventLoop loop : loops) {
                 g.writeObjectFieldStart(loop.name());
-                g.writeNumberField("timers", loop.gauges().scheduledTimers());
+                g.writeNumberField("timers", loop.gauges().waiting().timers());
                 g.writeNumberField("ageMsec", loop.tables().ageNanos() / 1_000_000);
                 g.writeArrayFieldStart("scheduled");
                 for (LoopTables.TimerRow t : loop.tables().timers()) {
@@ -137,19 +152,20 @@ final class EventViews {
             final LoopGauges gauges = loop.gauges();
             final String title = "Showing poll FD's for " + loop.name();
             sb.append(title).append('\n').append("-".repeat(title.length())).append('\n');
-            sb.append("Count: ").append(gauges.registeredChannels()).append('\n');
+            sb.append("Count: ").append(gauges.waiting().channels()).append('\n');
             int i = 0;
             for (LoopTables.PollRow r : loop.tables().poll()) {
                 sb.append(String.format(Locale.ROOT, "\t%6d %-40s events:%-14s\t\t%s%n", i++, r.channel(),
                     String.join(",", r.events()), String.join(" ", r.tasks())));
             }
-            sb.append("Pending submissions: ").append(gauges.pendingSubmissions()).append('\n');
-            sb.append("Turns: ").append(gauges.turns()).append('\n');
-            sb.append("Last turn: ").append(gauges.sinceLastTurnNanos() / 1_000_000).append(" ms ago\n");
-            sb.append(String.format(Locale.ROOT, "Utilization: %.1f%%%n", gauges.utilization() * 100));
-            if (gauges.runningTask() != null) {
-                sb.append("Running: ").append(gauges.runningTask()).append(" for ")
-                    .append(gauges.runningNanos() / 1_000_000).append(" ms\n");
+            sb.append("Pending submissions: ").append(gauges.waiting().submissions()).append('\n');
+            sb.append("Turns: ").append(gauges.turns().count()).append('\n');
+            sb.append("Last turn: ").append(gauges.turns().sinceLastNanos() / 1_000_000).append(" ms ago\n");
+            sb.append(String.format(Locale.ROOT, "Utilization: %.1f%%%n", gauges.turns().utilization() * 100));
+            final LoopGauges.Running running = gauges.running();
+            if (running != null) {
+                sb.append("Running: ").append(running.task()).append(" for ")
+                    .append(running.nanos() / 1_000_000).append(" ms\n");
             }
             sb.append('\n');
         }
@@ -162,13 +178,12 @@ final class EventViews {
             for (EventLoop loop : loops) {
                 final LoopGauges gauges = loop.gauges();
                 g.writeObjectFieldStart(loop.name());
-                g.writeNumberField("count", gauges.registeredChannels());
-                g.writeNumberField("pendingSubmissions", gauges.pendingSubmissions());
-                g.writeNumberField("turns", gauges.turns());
-                g.writeNumberField("sinceLastTurnMsec", gauges.sinceLastTurnNanos() / 1_000_000);
-                g.writeNumberField("utilization", gauges.utilization());
-                g.writeStringField("running", gauges.runningTask());
-                g.writeNumberField("runningMsec", gauges.runningNanos() / 1_000_000);
+                g.writeNumberField("count", gauges.waiting().channels());
+                g.writeNumberField("pendingSubmissions", gauges.waiting().submissions());
+                g.writeNumberField("turns", gauges.turns().count());
+                g.writeNumberField("sinceLastTurnMsec", gauges.turns().sinceLastNanos() / 1_000_000);
+                g.writeNumberField("utilization", gauges.turns().utilization());
+                writeRunning(g, gauges.running());
                 g.writeNumberField("ageMsec", loop.tables().ageNanos() / 1_000_000);
                 g.writeArrayFieldStart("channels");
                 for (LoopTables.PollRow r : loop.tables().poll()) {

@@ -16,12 +16,12 @@ final class WatchdogView {
     static String text(final List<EventLoop> loops) {
         final StringBuilder sb = new StringBuilder(1024);
         for (EventLoop loop : loops) {
-            final LoopGauges gauges = loop.gauges();
+            final LoopGauges.Running running = loop.gauges().running();
             sb.append("Watchdog for ").append(loop.name()).append(": threshold ")
                 .append(loop.watchdogThreshold().toMillis()).append(" ms, stalls ").append(loop.stalls()).append('\n');
-            if (gauges.runningTask() != null) {
-                sb.append("    Running: ").append(gauges.runningTask()).append(" for ")
-                    .append(gauges.runningNanos() / 1_000_000).append(" ms\n");
+            if (running != null) {
+                sb.append("    Running: ").append(running.task()).append(" for ")
+                    .append(running.nanos() / 1_000_000).append(" ms\n");
             }
             final Stall last = loop.lastStall();
             if (last != null) {
@@ -38,12 +38,10 @@ final class WatchdogView {
         return Json.render(g -> {
             g.writeStartObject();
             for (EventLoop loop : loops) {
-                final LoopGauges gauges = loop.gauges();
                 g.writeObjectFieldStart(loop.name());
                 g.writeNumberField("thresholdMsec", loop.watchdogThreshold().toMillis());
                 g.writeNumberField("stalls", loop.stalls());
-                g.writeStringField("running", gauges.runningTask());
-                g.writeNumberField("runningMsec", gauges.runningNanos() / 1_000_000);
+                EventViews.writeRunning(g, loop.gauges().running());
                 final Stall last = loop.lastStall();
                 if (last != null) {
                     g.writeObjectFieldStart("lastStall");

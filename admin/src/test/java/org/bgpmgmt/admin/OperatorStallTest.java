@@ -122,8 +122,8 @@ class OperatorStallTest {
                 adminAnswers(client, loop, control, data, stats);
                 assertEquals("", ask(client, "clear event cpu"), "answered at once, applied at the loop's next turn");
                 assertTrue(loop.taskStats().stream().anyMatch(t -> t.calls() > 0), "not cleared while stuck");
-                assertTrue(loop.gauges().runningTask() != null, "all of it happened during the stall");
-                await("the stall ends", () -> loop.gauges().runningTask() == null);
+                assertTrue(loop.gauges().running() != null, "all of it happened during the stall");
+                await("the stall ends", () -> loop.gauges().running() == null);
                 await("the table is cleared", () -> loop.taskStats().stream()
                     .noneMatch(t -> t.name().equals("blocking_listener")));
             }
@@ -143,7 +143,7 @@ class OperatorStallTest {
             blockerStartedAt = System.nanoTime();
             Thread.sleep(STALL_MS);
         }, null, 0, new TaskHandle("blocking_listener"));
-        await("the blocker runs", () -> "blocking_listener".equals(loop.gauges().runningTask()));
+        await("the blocker runs", () -> "blocking_listener".equals(EventViews.runningTask(loop.gauges())));
     }
 
     private static ContextStats figuresAnswer(final EventLoop loop, final BgpMgmtContext control,
@@ -195,7 +195,7 @@ class OperatorStallTest {
         assertTrue(timers.contains("Showing timers for op-control"), timers);
         final Map<String, Object> timersJson = JsonTree.object(JsonTree.parse(ask(client, "show event timers json")),
             "op-control");
-        assertEquals((long) loop.gauges().scheduledTimers(), timersJson.get("timers"));
+        assertEquals((long) loop.gauges().waiting().timers(), timersJson.get("timers"));
         final List<LoopTables.TimerRow> timerRows = loop.tables().timers();
         assertEquals(timerRows.size(), ((List<?>) timersJson.get("scheduled")).size());
         timerRows.forEach(t -> assertTrue(timers.contains("  " + t.task() + " "), timers));
@@ -228,7 +228,7 @@ class OperatorStallTest {
         final Map<String, Object> poll = JsonTree.object(JsonTree.parse(ask(client, "show event poll json")),
             "op-control");
         assertEquals("blocking_listener", poll.get("running"));
-        assertEquals((long) loop.gauges().registeredChannels(), poll.get("count"));
+        assertEquals((long) loop.gauges().waiting().channels(), poll.get("count"));
         assertEquals(control.showDistributed() + data.showDistributed(), ask(client, "show bfd distributed"));
         final List<?> dist = (List<?>) JsonTree.parse(ask(client, "show bfd distributed json"));
         final Map<?, ?> first = (Map<?, ?>) dist.get(0);
@@ -266,7 +266,7 @@ class OperatorStallTest {
             final FunctionTimer t = registry.get("bgpmgmt.loop.task").tag("loop", "op-control")
                 .tag("task", row.name()).functionTimer();
             assertEquals(row.calls(), (long) t.count(), row.name());
-            assertEquals(row.totalWallNanos(), t.totalTime(TimeUnit.NANOSECONDS), 1.0, row.name());
+            assertEquals(row.wall().totalNanos(), t.totalTime(TimeUnit.NANOSECONDS), 1.0, row.name());
             checked.add(row.name());
         }
         assertTrue(!checked.isEmpty());

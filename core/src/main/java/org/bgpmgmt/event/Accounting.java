@@ -212,11 +212,14 @@ final class Accounting {
             "Errors", "CPU!", "Wall!", "Starv", "Late", "Type", "Task"));
         for (TaskStats r : rows) {
             final long calls = Math.max(1, r.calls());
+            final TaskStats.Timing cpu = r.cpu();
+            final TaskStats.Timing wall = r.wall();
+            final TaskStats.Faults f = r.faults();
             sb.append(String.format(Locale.ROOT, "%12d %10d %10d %10d %10d %10d %6d %5d %5d %5d %5d %-5s %s%n",
-                r.calls(), (cpuTiming ? r.totalCpuNanos() : r.totalWallNanos()) / 1_000_000,
-                r.totalCpuNanos() / calls / 1000, r.maxCpuNanos() / 1000,
-                r.totalWallNanos() / calls / 1000, r.maxWallNanos() / 1000,
-                r.errors(), r.cpuHogs(), r.wallHogs(), r.starved(), r.late(), r.kinds(), r.name()));
+                r.calls(), (cpuTiming ? cpu.totalNanos() : wall.totalNanos()) / 1_000_000,
+                cpu.totalNanos() / calls / 1000, cpu.maxNanos() / 1000,
+                wall.totalNanos() / calls / 1000, wall.maxNanos() / 1000,
+                f.errors(), f.cpuHogs(), f.wallHogs(), f.starved(), f.late(), r.kinds(), r.name()));
         }
         return sb.toString();
     }

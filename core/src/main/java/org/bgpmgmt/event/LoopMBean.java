@@ -1,7 +1,7 @@
 package org.bgpmgmt.event;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
+import java.util.function.ToLongFunction;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -48,22 +48,22 @@ final class LoopMBean implements EventLoopMXBean {
 
     @Override
     public long getTasksRun() {
-        return sum(loop.taskStats(), 0);
+        return sum(TaskStats::calls);
     }
 
     @Override
     public long getTaskErrors() {
-        return sum(loop.taskStats(), 1);
+        return sum(r -> r.faults().errors());
     }
 
     @Override
     public long getSlowTasks() {
-        return sum(loop.taskStats(), 2);
+        return sum(r -> r.faults().cpuHogs() + r.faults().wallHogs());
     }
 
     @Override
     public long getLateTimers() {
-        return sum(loop.taskStats(), 3);
+        return sum(r -> r.faults().late());
     }
 
     @Override
@@ -71,10 +71,11 @@ final class LoopMBean implements EventLoopMXBean {
         return loop.isTerminated();
     }
 
-    private static long sum(final List<TaskStats> rows, final int what) {
+    /** Adds up one figure over the rows of one snapshot. */
+    private long sum(final ToLongFunction<TaskStats> figure) {
         long n = 0;
-        for (TaskStats r : rows) {
-            n += what == 0 ? r.calls() : what == 1 ? r.errors() : what == 2 ? r.cpuHogs() + r.wallHogs() : r.late();
+        for (TaskStats r : loop.taskStats()) {
+            n += figure.applyAsLong(r);
         }
         return n;
     }

@@ -78,7 +78,8 @@ final class TaskCounters {
     }
 
     TaskStats snapshot() {
-        return new TaskStats(name, kindCodes(), calls, totalWallNanos, maxWallNanos, totalCpuNanos,
-            maxCpuNanos, errors, cpuHogs, wallHogs, starved, late);
+        return new TaskStats(name, kindCodes(), calls, new TaskStats.Timing(totalWallNanos, maxWallNanos),
+            new TaskStats.Timing(totalCpuNanos, maxCpuNanos),
+            new TaskStats.Faults(errors, cpuHogs, wallHogs, starved, late));
     }
 }

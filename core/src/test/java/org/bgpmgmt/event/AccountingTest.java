@@ -55,8 +55,8 @@ class AccountingTest {
         }
         final TaskStats work = row("work");
         assertEquals(3, work.calls());
-        assertEquals(Duration.ofMillis(6).toNanos(), work.totalWallNanos());
-        assertEquals(Duration.ofMillis(2).toNanos(), work.maxWallNanos());
+        assertEquals(Duration.ofMillis(6).toNanos(), work.wall().totalNanos());
+        assertEquals(Duration.ofMillis(2).toNanos(), work.wall().maxNanos());
         assertEquals("E", work.kinds());
         final String table = loop.showCpu();
         assertTrue(table.contains("Invoked"), table);
@@ -81,8 +81,8 @@ class AccountingTest {
         loop.runOnce(0);
         final TaskStats spin = loop.taskStats().stream().filter(s -> s.name().equals("spin")).findFirst().orElseThrow();
         loop.close();
-        assertTrue(spin.totalCpuNanos() > 0, "no CPU time recorded");
-        assertTrue(spin.totalCpuNanos() <= spin.totalWallNanos(), "CPU share within wall time: " + spin);
+        assertTrue(spin.cpu().totalNanos() > 0, "no CPU time recorded");
+        assertTrue(spin.cpu().totalNanos() <= spin.wall().totalNanos(), "CPU share within wall time: " + spin);
     }
 
     @Test
@@ -99,9 +99,9 @@ class AccountingTest {
             loop.runOnce(0);
             recording.stop();
             recording.dump(file);
-            assertEquals(1, row("blocker").wallHogs());
-            assertEquals(1, row("starved").starved(), "waited 6 s behind the blocker");
-            assertEquals(1, row("late").late(), "a 1 ms timer ran 6 s late");
+            assertEquals(1, row("blocker").faults().wallHogs());
+            assertEquals(1, row("starved").faults().starved(), "waited 6 s behind the blocker");
+            assertEquals(1, row("late").faults().late(), "a 1 ms timer ran 6 s late");
             final List<RecordedEvent> events = RecordingFile.readAllEvents(file);
             assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("org.bgpmgmt.SlowTask")
                 && "blocker".equals(e.getString("task"))), "no JFR SlowTask event: " + events);
@@ -144,10 +144,10 @@ class AccountingTest {
         loop.runOnce(0);
         final long reads = clock.reads() - before;
         assertEquals(200, row("tick").calls());
-        assertEquals(200 * 100, row("tick").totalWallNanos());
-        assertEquals(100, row("tick").maxWallNanos());
+        assertEquals(200 * 100, row("tick").wall().totalNanos());
+        assertEquals(100, row("tick").wall().maxNanos());
         assertEquals(10, row("slow").calls());
-        assertEquals(5_000, row("slow").maxWallNanos(), "a task over 1 us is timed run by run");
+        assertEquals(5_000, row("slow").wall().maxNanos(), "a task over 1 us is timed run by run");
         // tick: one read alone, then groups of 64 (4); slow: one read per run (10); the turn: a few.
         assertTrue(reads <= 1 + 4 + 10 + 4, "210 runs cost " + reads + " clock reads");
         assertTrue(reads >= 15, "the slow task's runs were grouped: " + reads + " clock reads");

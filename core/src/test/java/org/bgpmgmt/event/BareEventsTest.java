@@ -104,8 +104,8 @@ class BareEventsTest {
         final long reads = clock.reads() - readsBefore;
         final TaskStats tick1000 = row("tick");
         assertEquals(1000, tick1000.calls());
-        assertEquals(1000 * 100, tick1000.totalWallNanos());
-        assertEquals(100, tick1000.maxWallNanos(), "a short group counts its average toward the maximum");
+        assertEquals(1000 * 100, tick1000.wall().totalNanos());
+        assertEquals(100, tick1000.wall().maxNanos(), "a short group counts its average toward the maximum");
         // One read for the first run (not yet known to be short), then one per group of 64, plus
         // the turn's own reads: far fewer than one per run.
         assertTrue(reads <= 1 + (999 + 63) / 64 + 4, "1000 runs cost " + reads + " clock reads");
@@ -126,9 +126,9 @@ class BareEventsTest {
         loop.runOnce(0);
         final TaskStats r = row("sometimes-slow");
         assertEquals(64, r.calls());
-        assertEquals(63 * 100 + 2_000_000, r.totalWallNanos());
-        assertTrue(r.maxWallNanos() >= 2_000_000, "the slow run's time hidden in the group: " + r);
-        assertEquals(1, r.wallHogs(), "the group over the 1 ms threshold is flagged once: " + r);
+        assertEquals(63 * 100 + 2_000_000, r.wall().totalNanos());
+        assertTrue(r.wall().maxNanos() >= 2_000_000, "the slow run's time hidden in the group: " + r);
+        assertEquals(1, r.faults().wallHogs(), "the group over the 1 ms threshold is flagged once: " + r);
     }
 
     @Test

@@ -52,9 +52,9 @@ class CpuLedgerTest {
         loop.addEvent(burn(300, 210), null, 0, new TaskHandle("c"));
         loop.runOnce(0);
         // 300 us of CPU over 600 us of wall: each is charged half its wall time.
-        assertEquals(50_000, row("a").totalCpuNanos());
-        assertEquals(100_000, row("b").totalCpuNanos());
-        assertEquals(150_000, row("c").totalCpuNanos());
+        assertEquals(50_000, row("a").cpu().totalNanos());
+        assertEquals(100_000, row("b").cpu().totalNanos());
+        assertEquals(150_000, row("c").cpu().totalNanos());
     }
 
     @Test
@@ -68,11 +68,11 @@ class CpuLedgerTest {
         loop.addEvent(burn(2_000_000, 0), null, 0, new TaskHandle("sleeper"));
         loop.runOnce(0);
         final TaskStats hog = row("hog");
-        assertEquals(1, hog.cpuHogs(), "5.5 s of CPU over a 5 s threshold");
-        assertEquals(5_500_000_000L, hog.maxCpuNanos(), "a long task is timed exactly");
-        assertEquals(0, row("blocked").totalCpuNanos());
-        assertEquals(0, row("sleeper").cpuHogs());
-        assertEquals(0, row("sleeper").totalCpuNanos());
+        assertEquals(1, hog.faults().cpuHogs(), "5.5 s of CPU over a 5 s threshold");
+        assertEquals(5_500_000_000L, hog.cpu().maxNanos(), "a long task is timed exactly");
+        assertEquals(0, row("blocked").cpu().totalNanos());
+        assertEquals(0, row("sleeper").faults().cpuHogs());
+        assertEquals(0, row("sleeper").cpu().totalNanos());
     }
 
     @Test
@@ -81,10 +81,10 @@ class CpuLedgerTest {
         loop.addEvent(burn(100, 100), null, 0, new TaskHandle("busy-before"));
         loop.addEvent(burn(5_000_000, 4_900_000), null, 0, new TaskHandle("heavy"));
         loop.runOnce(0);
-        assertEquals(0, row("heavy").cpuHogs());
+        assertEquals(0, row("heavy").faults().cpuHogs());
         // The long task is charged first, up to its wall time: at most the 100 us before it too.
-        assertEquals(4_900_100_000L, row("heavy").maxCpuNanos());
-        assertEquals(0, row("busy-before").totalCpuNanos());
+        assertEquals(4_900_100_000L, row("heavy").cpu().maxNanos());
+        assertEquals(0, row("busy-before").cpu().totalNanos());
     }
 
     @Test
@@ -93,7 +93,7 @@ class CpuLedgerTest {
         cpu.advance(1_000_000); // loop overhead between turns: nobody's task
         loop.addEvent(burn(10, 10), null, 0, new TaskHandle("tiny"));
         loop.runOnce(0);
-        assertEquals(10_000, row("tiny").totalCpuNanos());
+        assertEquals(10_000, row("tiny").cpu().totalNanos());
     }
 
     @Test
@@ -109,7 +109,7 @@ class CpuLedgerTest {
         }
         assertEquals(afterFirst, cpu.reads(), "one task per turn, 100 us of wall: the segment spans the turns");
         assertEquals(10, row("reader").calls());
-        assertEquals(40_000, row("reader").totalCpuNanos(), "reading the figures accounts every run");
+        assertEquals(40_000, row("reader").cpu().totalNanos(), "reading the figures accounts every run");
     }
 
     @Test
@@ -120,8 +120,8 @@ class CpuLedgerTest {
         loop.addEvent(burn(100, 0), null, 0, new TaskHandle("b"));
         loop.runOnce(0);
         // Had the two shared one segment, each would show 50 us.
-        assertEquals(100_000, row("a").totalCpuNanos());
-        assertEquals(0, row("b").totalCpuNanos());
+        assertEquals(100_000, row("a").cpu().totalNanos());
+        assertEquals(0, row("b").cpu().totalNanos());
     }
 
     @Test
@@ -137,7 +137,7 @@ class CpuLedgerTest {
         }
         assertEquals(reads[0], reads[1], "620 us after the segment began: still carried");
         assertEquals(reads[1] + 1, reads[2], "1.2 ms after it began: closed before the third run");
-        assertEquals(30_000, row("reader").totalCpuNanos());
+        assertEquals(30_000, row("reader").cpu().totalNanos());
     }
 
     @Test

@@ -110,7 +110,7 @@ class LifecycleTest {
             assertEquals(1, after.get());
             final TaskStats thrower = loop.taskStats().stream().filter(s -> s.name().equals("thrower"))
                 .findFirst().orElseThrow();
-            assertEquals(1, thrower.errors());
+            assertEquals(1, thrower.faults().errors());
             assertEquals(1, thrower.calls());
         }
     }

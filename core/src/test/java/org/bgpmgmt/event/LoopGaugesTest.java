@@ -27,11 +27,11 @@ class LoopGaugesTest {
             loop.runOnce(0);
             final LoopGauges g = loop.gauges();
             assertEquals("gauges-counts", g.loop());
-            assertEquals(2, g.scheduledTimers());
-            assertEquals(1, g.registeredChannels());
-            assertEquals(2, g.turns());
-            assertEquals(0, g.pendingSubmissions());
-            assertNull(g.runningTask());
+            assertEquals(2, g.waiting().timers());
+            assertEquals(1, g.waiting().channels());
+            assertEquals(2, g.turns().count());
+            assertEquals(0, g.waiting().submissions());
+            assertNull(g.running(), "no task runs between turns");
         } finally {
             loop.close();
             pipe.source().close();
@@ -44,18 +44,19 @@ class LoopGaugesTest {
         final CountDownLatch release = new CountDownLatch(1);
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("gauges-held")).start()) {
             loop.addEvent(self -> release.await(30, TimeUnit.SECONDS), null, 0, new TaskHandle("holder"));
-            Await.until("the holder runs", () -> "holder".equals(loop.gauges().runningTask()));
+            Await.until("the holder runs", () -> loop.gauges().running() != null);
             loop.submit(() -> 1);
             loop.submit(() -> 2);
-            assertEquals(2, loop.gauges().pendingSubmissions());
-            Await.until("a whole window held", () -> loop.gauges().utilization() == 1.0);
+            assertEquals(2, loop.gauges().waiting().submissions());
+            Await.until("a whole window held", () -> loop.gauges().turns().utilization() == 1.0);
             final LoopGauges g = loop.gauges();
-            assertTrue(g.runningNanos() >= LoopPulse.WINDOW_NANOS, "running " + g.runningNanos());
-            assertTrue(g.sinceLastTurnNanos() >= g.runningNanos(), "the turn began before the task");
+            assertEquals("holder", g.running().task());
+            assertTrue(g.running().nanos() >= LoopPulse.WINDOW_NANOS, "running " + g.running());
+            assertTrue(g.turns().sinceLastNanos() >= g.running().nanos(), "the turn began before the task");
             release.countDown();
-            Await.until("the queue drains", () -> loop.gauges().pendingSubmissions() == 0);
+            Await.until("the queue drains", () -> loop.gauges().waiting().submissions() == 0);
             Await.until("busy time includes the held turn",
-                () -> loop.gauges().busyNanos() >= LoopPulse.WINDOW_NANOS);
+                () -> loop.gauges().turns().busyNanos() >= LoopPulse.WINDOW_NANOS);
         }
     }
 

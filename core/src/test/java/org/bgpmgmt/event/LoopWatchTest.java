@@ -35,7 +35,7 @@ class LoopWatchTest {
             assertTrue(stall.stackText().contains("parkUntil"), "the loop thread's stack:\n" + stall.stackText());
             assertEquals(1, loop.stalls());
             assertEquals(stall, loop.lastStall());
-            assertEquals("stuck_task", loop.gauges().runningTask(), "still running when reported");
+            assertEquals("stuck_task", loop.gauges().running().task(), "still running when reported");
             release.countDown();
             loop.submit(() -> null).get(10, TimeUnit.SECONDS);
             assertEquals(1, seen.size(), "one report per stall");

@@ -143,8 +143,8 @@ class ReadPathFuzzTest {
             loopErrors = now;
             final StringBuilder failed = new StringBuilder();
             for (TaskStats t : loop.taskStats()) {
-                if (t.errors() > 0) {
-                    failed.append(' ').append(t.name()).append(" (").append(t.errors()).append(" errors)");
+                if (t.faults().errors() > 0) {
+                    failed.append(' ').append(t.name()).append(" (").append(t.faults().errors()).append(" errors)");
                 }
             }
             fail("a loop task threw during " + during + " on " + s + ":" + failed
@@ -155,7 +155,7 @@ class ReadPathFuzzTest {
     private static long totalLoopErrors() {
         long n = 0;
         for (TaskStats t : loop.taskStats()) {
-            n += t.errors();
+            n += t.faults().errors();
         }
         return n;
     }

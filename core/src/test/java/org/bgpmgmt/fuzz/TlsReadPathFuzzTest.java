@@ -209,7 +209,7 @@ class TlsReadPathFuzzTest {
     private static long loopErrors() {
         long n = 0;
         for (TaskStats t : loop.taskStats()) {
-            n += t.errors();
+            n += t.faults().errors();
         }
         return n;
     }

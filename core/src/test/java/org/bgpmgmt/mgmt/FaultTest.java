@@ -103,7 +103,7 @@ class FaultTest {
             assertEquals(1, sessions.stats().listenerErrors());
             assertEchoes(other, 11);
             assertEchoes(control, 12);
-            final long slow = loop.taskStats().stream().mapToLong(TaskStats::wallHogs).sum();
+            final long slow = loop.taskStats().stream().mapToLong(s -> s.faults().wallHogs()).sum();
             assertTrue(slow >= 1, "the 2 s listener was flagged as a slow task: " + loop.showCpu());
         }
         data.close();

@@ -164,6 +164,8 @@ public final class BgpMgmtMetrics implements MeterBinder {
 
     /** The meters of one loop; task timers are added as task names appear. */
     private static final class LoopMeters {
+        private static final TaskStats.Timing NOTHING = new TaskStats.Timing(0, 0);
+        private static final TaskStats.Faults NO_FAULTS = new TaskStats.Faults(0, 0, 0, 0, 0);
         private final EventLoop loop;
         private final Memo<List<TaskStats>> stats;
         private final java.util.Set<String> bound = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -175,21 +177,27 @@ public final class BgpMgmtMetrics implements MeterBinder {
 
         void bind(final MeterRegistry registry) {
             final Tags tags = Tags.of("loop", loop.name());
-            gauge(registry, "bgpmgmt.loop.pending.submissions", tags, g -> g.pendingSubmissions());
-            gauge(registry, "bgpmgmt.loop.timers", tags, g -> g.scheduledTimers());
-            gauge(registry, "bgpmgmt.loop.channels", tags, g -> g.registeredChannels());
-            gauge(registry, "bgpmgmt.loop.utilization", tags, LoopGauges::utilization);
+            gauge(registry, "bgpmgmt.loop.pending.submissions", tags, g -> g.waiting().submissions());
+            gauge(registry, "bgpmgmt.loop.timers", tags, g -> g.waiting().timers());
+            gauge(registry, "bgpmgmt.loop.channels", tags, g -> g.waiting().channels());
+            gauge(registry, "bgpmgmt.loop.utilization", tags, g -> g.turns().utilization());
             TimeGauge.builder("bgpmgmt.loop.since.last.turn", loop, TimeUnit.NANOSECONDS,
-                l -> l.gauges().sinceLastTurnNanos()).tags(tags).register(registry);
+                l -> l.gauges().turns().sinceLastNanos()).tags(tags).register(registry);
             TimeGauge.builder("bgpmgmt.loop.running.task", loop, TimeUnit.NANOSECONDS,
-                l -> l.gauges().runningNanos()).tags(tags).register(registry);
-            FunctionCounter.builder("bgpmgmt.loop.turns", loop, l -> l.gauges().turns()).tags(tags)
+                l -> runningNanos(l.gauges())).tags(tags).register(registry);
+            FunctionCounter.builder("bgpmgmt.loop.turns", loop, l -> l.gauges().turns().count()).tags(tags)
                 .register(registry);
             FunctionCounter.builder("bgpmgmt.loop.stalls", loop, EventLoop::stalls).tags(tags)
                 .description("stalls the watchdog reported").register(registry);
-            FunctionCounter.builder("bgpmgmt.loop.busy", loop, l -> l.gauges().busyNanos() / 1e9).tags(tags)
+            FunctionCounter.builder("bgpmgmt.loop.busy", loop, l -> l.gauges().turns().busyNanos() / 1e9).tags(tags)
                 .baseUnit("seconds").register(registry);
             bindTasks(registry);
+        }
+
+        /** How long the task holding the loop has run; 0 between tasks. */
+        private static long runningNanos(final LoopGauges gauges) {
+            final LoopGauges.Running running = gauges.running();
+            return running == null ? 0 : running.nanos();
         }
 
         private void gauge(final MeterRegistry registry, final String name, final Tags tags,
@@ -206,9 +214,9 @@ public final class BgpMgmtMetrics implements MeterBinder {
                 final String name = t.name();
                 final Tags tags = Tags.of("loop", loop.name(), "task", name);
                 FunctionTimer.builder("bgpmgmt.loop.task", loop, l -> row(stats, name).calls(),
-                    l -> row(stats, name).totalWallNanos(), TimeUnit.NANOSECONDS).tags(tags)
+                    l -> row(stats, name).wall().totalNanos(), TimeUnit.NANOSECONDS).tags(tags)
                     .description("wall time of the task's runs").register(registry);
-                FunctionCounter.builder("bgpmgmt.loop.task.cpu", loop, l -> row(stats, name).totalCpuNanos() / 1e9)
+                FunctionCounter.builder("bgpmgmt.loop.task.cpu", loop, l -> row(stats, name).cpu().totalNanos() / 1e9)
                     .tags(tags).baseUnit("seconds").register(registry);
             }
         }
@@ -219,7 +227,7 @@ public final class BgpMgmtMetrics implements MeterBinder {
                     return t;
                 }
             }
-            return new TaskStats(name, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // cleared since bound
+            return new TaskStats(name, "", 0, NOTHING, NOTHING, NO_FAULTS); // cleared since bound
         }
     }
 }

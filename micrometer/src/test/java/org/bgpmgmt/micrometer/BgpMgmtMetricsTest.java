@@ -39,7 +39,7 @@ class BgpMgmtMetricsTest {
             final FunctionTimer timer = registry.get("bgpmgmt.loop.task").tag("task", "bfd_dplane_read")
                 .functionTimer();
             assertEquals(3, (long) timer.count());
-            assertEquals(row.totalWallNanos(), timer.totalTime(TimeUnit.NANOSECONDS), 1.0);
+            assertEquals(row.wall().totalNanos(), timer.totalTime(TimeUnit.NANOSECONDS), 1.0);
             assertEquals(1.0, registry.get("bgpmgmt.loop.timers").tag("loop", "mm").gauge().value());
             assertTrue(registry.get("bgpmgmt.loop.turns").functionCounter().count() >= 1);
             assertEquals(0.0, registry.get("bgpmgmt.loop.stalls").functionCounter().count());
