@@ -4,18 +4,20 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionCounters;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.SessionState;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionCounters;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.wire.BfdDiagnostic;
-import org.bgpmgmt.wire.BfdState;
 
 /**
  * The README's context recipe, compiled here and run by {@code ContextRecipeTest}. The README and
@@ -38,8 +40,9 @@ final class ContextRecipe {
         try {
             // The control plane (what bfdd is): listens, pushes sessions, hears their state.
             BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
-                    new BgpMgmtConfig().role(Role.CONTROL_PLANE));      // configure first: nothing bound yet
-            control.addListener(new SessionListener() {                  // runs on the loop thread
+                    new BgpMgmtConfig());                                // configure first: nothing bound yet
+            BfdControlPlane cp = BfdControlPlane.addTo(control);         // its BFD sessions, added before start
+            cp.addListener(new SessionListener() {                       // runs on the loop thread
                 @Override
                 public void stateChanged(BfdSession session, SessionState state) {
                     System.out.println(session + (state.isUp() ? " is up" : " is down"));
@@ -48,18 +51,22 @@ final class ContextRecipe {
                     }
                 }
             });
-            control.updateSession(BfdSession.builder(1)                  // lid 1
+            cp.updateSession(BfdSession.builder(1)                       // lid 1
                     .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"))
-                    .build());                                           // sent to each data plane that connects
+                    .build()).get(5, TimeUnit.SECONDS);                  // sent to each data plane that connects
             control.start().get(5, TimeUnit.SECONDS);                    // binds; port 0 becomes a free port
 
             // A data plane: connects (and reconnects), receives the sessions, reports them up.
-            BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(),
-                    new BgpMgmtConfig().role(Role.DATA_PLANE));
-            dataPlane.addListener(new SessionListener() {
+            BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(), new BgpMgmtConfig());
+            BfdDataPlane dp = BfdDataPlane.addTo(dataPlane);
+            dp.addListener(new SessionListener() {
                 @Override
-                public void sessionReceived(BfdSession session, boolean added) {
-                    dataPlane.reportState(session.lid(), BfdState.UP, BfdDiagnostic.NONE);
+                public void sessionReceived(BfdSession session, boolean added) {  // on the loop: chain, never join
+                    dp.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
+                            .exceptionally(failed -> {
+                                System.err.println("report of " + session + " failed: " + failed);
+                                return false;
+                            });
                 }
             });
             dataPlane.start();                                           // connects, and reconnects after a loss
@@ -68,7 +75,7 @@ final class ContextRecipe {
             if (!up.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("session 1 never came up");
             }
-            SessionCounters counters = control.requestCounters(1).get(5, TimeUnit.SECONDS);
+            SessionCounters counters = cp.requestCounters(1).get(5, TimeUnit.SECONDS);
             dataPlane.close();
             control.close();
             return counters;
