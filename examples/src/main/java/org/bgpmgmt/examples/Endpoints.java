@@ -105,7 +105,7 @@ final class Endpoints {
             loop.close();
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
-        final org.bgpmgmt.admin.AdminServer admin = AdminCommand.serve(args.string("--admin"), loop, context);
+        final org.bgpmgmt.admin.AdminServer admin = AdminCommand.serve(args.string("--admin"), loop, context, bfd);
         final CountDownLatch stop = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {
             LOG.info("stopping: flushing queued output and closing");

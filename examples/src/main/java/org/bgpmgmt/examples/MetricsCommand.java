@@ -57,7 +57,7 @@ final class MetricsCommand {
                 Thread.sleep(10); // polling a condition with a deadline, never synchronising on time
             }
             final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new BgpMgmtMetrics().loop(loop).context(control).context(data).bindTo(registry);
+            new BgpMgmtMetrics().loop(loop).context(control).context(data).bfd(cp).bfd(dp).bindTo(registry);
             out.print(registry.scrape());
             loop.shutdown(Duration.ofSeconds(5));
             return dp.sessions().size() == sessions ? 0 : 1;
