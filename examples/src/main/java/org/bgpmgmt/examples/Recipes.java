@@ -19,51 +19,51 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
 
 /**
- * The README's recipes, compiled and run by {@code RecipesTest} so that they cannot rot: what the
- * README shows is the body of these methods.
+ * The recipes of docs/bfd.md, compiled and run by {@code RecipesTest} so that they cannot rot: what the
+ * page shows is the body of these methods.
  */
 final class Recipes {
     private Recipes() {
     }
 
-    /** README "Embedding": a control plane that waits for data planes; returns its BFD view. */
+    /** docs/bfd.md: a control plane that waits for data planes; returns its BFD view. */
     static BfdControlPlane controlPlane(final EventLoop loop, final String listen) throws Exception {
         BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse(listen),
-                new BgpMgmtConfig());                             // configure first: nothing is bound yet
-        BfdControlPlane cp = BfdControlPlane.addTo(control);      // the BFD sessions: added before start
+                new BgpMgmtConfig().name("bfdd"));                // configure first: nothing is bound yet
+        BfdControlPlane bfdd = BfdControlPlane.addTo(control);
 
-        cp.addListener(new SessionListener() {                    // runs on the loop thread
+        bfdd.addListener(new SessionListener() {                 // runs on the loop thread
             @Override
             public void stateChanged(BfdSession session, SessionState state) {
-                System.out.println(session + (state.isUp() ? " is up" : " is down"));
+                System.out.println(session + " is " + state.state() + " (" + state.report().diagnostic() + ")");
             }
         });
-        cp.updateSession(BfdSession.builder(1)                    // lid 1
+        bfdd.updateSession(BfdSession.builder(1)                  // lid 1
                 .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"))
                 .minTx(300_000).minRx(300_000).detectMultiplier(3)
-                .build()).get(5, TimeUnit.SECONDS);               // sent to each data plane that connects
+                .build()).get(5, TimeUnit.SECONDS);               // in the table: sent to each data plane
         control.start().get(5, TimeUnit.SECONDS);                  // binds; completes with the real port
-        return cp;
+        return bfdd;
     }
 
-    /** README "Client mode": a data plane that connects to a control plane and reports up; returns its BFD view. */
+    /** docs/bfd.md: a data plane that connects to a control plane and reports up; returns its BFD view. */
     static BfdDataPlane dataPlane(final EventLoop loop, final String connect) {
-        BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, Endpoint.parse(connect),
-                new BgpMgmtConfig().reconnectDelay(Duration.ofSeconds(1)));
-        BfdDataPlane dp = BfdDataPlane.addTo(dataPlane);
+        BgpMgmtContext client = BgpMgmtContext.client(loop, Endpoint.parse(connect),
+                new BgpMgmtConfig().name("dplane").reconnectDelay(Duration.ofSeconds(1)));
+        BfdDataPlane dataPlane = BfdDataPlane.addTo(client);
 
-        dp.addListener(new SessionListener() {
+        dataPlane.addListener(new SessionListener() {
             @Override
-            public void sessionReceived(BfdSession session, boolean added) {   // on the loop: chain, never join
-                dp.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
+            public void sessionReceived(BfdSession session, boolean added) {   // on the loop: chain, never wait
+                dataPlane.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
                         .exceptionally(failed -> {
-                            System.err.println("report of " + session + " failed: " + failed);
+                            System.err.println("reporting " + session + " failed: " + failed);
                             return false;
                         });
             }
         });
-        dataPlane.start();                                         // connects, and reconnects on loss
-        return dp;
+        client.start();                                            // connects, and reconnects on loss
+        return dataPlane;
     }
 
     /** Both recipes together, as a user would first try them; returns the counters of session 1. */
