@@ -9,9 +9,10 @@ import org.bgpmgmt.event.EventLoop;
 /**
  * The embeddable BgpMgmt context, modeled on FRR bfdd's distributed data plane
  * ({@code bfdd/dplane.c}): one endpoint, server or client, speaking bfddp v1 (or another {@link
- * BgpMgmtConfig#framing}), driven by one {@link EventLoop}. What it carries is up to its {@link Catalog}s: bfddp's BFD sessions are
- * the catalog {@code org.bgpmgmt.bfd} adds ({@code BfdControlPlane.addTo(context)} for bfdd's side, {@code
- * BfdDataPlane.addTo(context)} for a data plane's); a catalog of the user's own is added the same way.
+ * BgpMgmtConfig#framing}), driven by one {@link EventLoop}. What it carries is up to its {@link
+ * Catalog}s: bfddp's BFD sessions are the catalog {@code org.bgpmgmt.bfd} adds ({@code
+ * BfdControlPlane.addTo(context)} for bfdd's side, {@code BfdDataPlane.addTo(context)} for a data
+ * plane's); a catalog of the user's own is added the same way.
  *
  * <p><b>Configure, then start.</b> {@link #server} and {@link #client} build a context from a
  * snapshot of the config and touch no socket; add listeners and {@link Catalog}s, then {@link
@@ -257,8 +258,8 @@ public final class BgpMgmtContext implements AutoCloseable {
      * @param <T> the result type
      * @return completes with the work's result or exception; fails with {@link RequestTimeoutException}
      *     when the loop has not started it within the config's {@code callTimeout} (a stuck loop: the work
-     *     is then skipped, unless it had just started), or with {@link java.util.concurrent.RejectedExecutionException} once the loop
-     *     has stopped
+     *     is then skipped, unless it had just started), or with {@link
+     *     java.util.concurrent.RejectedExecutionException} once the loop has stopped
      */
     public <T> CompletableFuture<T> call(final java.util.concurrent.Callable<T> work) {
         Objects.requireNonNull(work, "work");

@@ -1,5 +1,6 @@
 package org.bgpmgmt.mgmt;
 
+import org.bgpmgmt.testing.BfddProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

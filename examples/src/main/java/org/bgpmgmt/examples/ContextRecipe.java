@@ -61,12 +61,8 @@ final class ContextRecipe {
             BfdDataPlane dataPlane = BfdDataPlane.addTo(client);         // the BFD sessions, a data plane's side
             dataPlane.addListener(new SessionListener() {
                 @Override
-                public void sessionReceived(BfdSession session, boolean added) {  // on the loop: chain, never wait
-                    dataPlane.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
-                            .exceptionally(failed -> {
-                                System.err.println("reporting " + session + " failed: " + failed);
-                                return false;
-                            });
+                public void sessionReceived(BfdSession session, boolean added) {
+                    dataPlane.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE));
                 }
             });
             client.start();                                              // connects, and reconnects after a loss

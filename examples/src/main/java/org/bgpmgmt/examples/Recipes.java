@@ -54,12 +54,8 @@ final class Recipes {
 
         dataPlane.addListener(new SessionListener() {
             @Override
-            public void sessionReceived(BfdSession session, boolean added) {   // on the loop: chain, never wait
-                dataPlane.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
-                        .exceptionally(failed -> {
-                            System.err.println("reporting " + session + " failed: " + failed);
-                            return false;
-                        });
+            public void sessionReceived(BfdSession session, boolean added) {
+                dataPlane.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE));
             }
         });
         client.start();                                            // connects, and reconnects on loss

@@ -19,6 +19,7 @@ import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
+import org.bgpmgmt.testing.Contexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

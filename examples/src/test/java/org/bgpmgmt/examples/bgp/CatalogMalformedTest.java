@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
