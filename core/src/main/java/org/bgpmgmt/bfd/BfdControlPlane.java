@@ -1,7 +1,5 @@
 package org.bgpmgmt.bfd;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
@@ -21,11 +19,9 @@ import org.bgpmgmt.mgmt.RequestTimeoutException;
  * RequestTimeoutException} past its bound, or with {@link java.util.concurrent.RejectedExecutionException}
  * once the loop has stopped; it never blocks. Reads are figure reads, as {@link BfdView} describes.
  */
-public final class BfdControlPlane implements BfdView {
-    private final SessionTable table;
-
+public final class BfdControlPlane extends SideView {
     private BfdControlPlane(final SessionTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**
@@ -88,45 +84,5 @@ public final class BfdControlPlane implements BfdView {
      */
     public CompletableFuture<SessionCounters> requestCounters(final int lid) {
         return table.context().call(() -> table.requestCounters(lid)).thenCompose(f -> f);
-    }
-
-    @Override
-    public BgpMgmtContext context() {
-        return table.context();
-    }
-
-    @Override
-    public boolean isControlPlane() {
-        return true;
-    }
-
-    @Override
-    public List<BfdSession> sessions() {
-        return table.readSessions();
-    }
-
-    @Override
-    public SessionState sessionState(final int lid) {
-        return table.readState(lid);
-    }
-
-    @Override
-    public Map<Integer, SessionState> sessionStates() {
-        return table.readStates();
-    }
-
-    @Override
-    public BfdStats stats() {
-        return table.readStats();
-    }
-
-    /**
-     * Returns "BfdControlPlane[context name]" for logs.
-     *
-     * @return the description
-     */
-    @Override
-    public String toString() {
-        return "BfdControlPlane[" + table.context().name() + ']';
     }
 }

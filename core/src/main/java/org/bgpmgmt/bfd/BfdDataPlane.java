@@ -1,7 +1,5 @@
 package org.bgpmgmt.bfd;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
@@ -20,11 +18,9 @@ import org.bgpmgmt.mgmt.RequestTimeoutException;
  * RequestTimeoutException} past its bound, or with {@link java.util.concurrent.RejectedExecutionException}
  * once the loop has stopped; it never blocks. Reads are figure reads, as {@link BfdView} describes.
  */
-public final class BfdDataPlane implements BfdView {
-    private final SessionTable table;
-
+public final class BfdDataPlane extends SideView {
     private BfdDataPlane(final SessionTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**
@@ -76,45 +72,5 @@ public final class BfdDataPlane implements BfdView {
     public CompletableFuture<Boolean> updateCounters(final SessionCounters counters) {
         Objects.requireNonNull(counters, "counters");
         return table.context().call(() -> table.updateCounters(counters));
-    }
-
-    @Override
-    public BgpMgmtContext context() {
-        return table.context();
-    }
-
-    @Override
-    public boolean isControlPlane() {
-        return false;
-    }
-
-    @Override
-    public List<BfdSession> sessions() {
-        return table.readSessions();
-    }
-
-    @Override
-    public SessionState sessionState(final int lid) {
-        return table.readState(lid);
-    }
-
-    @Override
-    public Map<Integer, SessionState> sessionStates() {
-        return table.readStates();
-    }
-
-    @Override
-    public BfdStats stats() {
-        return table.readStats();
-    }
-
-    /**
-     * Returns "BfdDataPlane[context name]" for logs.
-     *
-     * @return the description
-     */
-    @Override
-    public String toString() {
-        return "BfdDataPlane[" + table.context().name() + ']';
     }
 }
