@@ -1,10 +1,10 @@
 /**
  * bgpmgmt-core: FRR's event loop ({@link org.bgpmgmt.event}), its bfddp v1 wire codec
- * ({@link org.bgpmgmt.wire}) and the BgpMgmt context modeled on bfdd's distributed data plane
- * ({@link org.bgpmgmt.mgmt}), whose public catalog SPI carries a user's own message types beside
- * bfddp's (the examples' BGP peer catalog is one).
+ * ({@link org.bgpmgmt.wire}), the BgpMgmt context modeled on bfdd's distributed data plane
+ * ({@link org.bgpmgmt.mgmt}) with its public catalog SPI, and bfddp's BFD sessions as one catalog on
+ * it ({@link org.bgpmgmt.bfd}); a user's catalog (the examples' BGP peer catalog is one) uses the same SPI.
  *
- * <p>Those three packages are the API and are exported. The sockets and TLS under a context
+ * <p>Those four packages are the API and are exported. The sockets and TLS under a context
  * (accepting, connecting with backoff, the {@code SSLEngine} and its handshake) live in {@code
  * org.bgpmgmt.transport}, which is not exported: users name them only through {@code mgmt}'s
  * {@code Endpoint}, {@code TlsConfig} and {@code BgpMgmtConfig}. JMX and JFR are required
@@ -24,4 +24,5 @@ module org.bgpmgmt.core {
     exports org.bgpmgmt.event;
     exports org.bgpmgmt.wire;
     exports org.bgpmgmt.mgmt;
+    exports org.bgpmgmt.bfd;
 }

@@ -79,13 +79,25 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /**
-     * Adds a context to the {@code show bfd ...} answers. Any thread.
+     * Adds a context to the {@code show bfd distributed} answer: its connections and counters. Any thread.
      *
      * @param context the context
      * @return this server
      */
     public AdminServer addContext(final BgpMgmtContext context) {
         commands.add(Objects.requireNonNull(context, "context"));
+        return this;
+    }
+
+    /**
+     * Adds a context's BFD sessions (either side's view) to the {@code show bfd peers [brief]} answers. Any
+     * thread.
+     *
+     * @param sessions the view, from {@code BfdControlPlane.addTo} or {@code BfdDataPlane.addTo}
+     * @return this server
+     */
+    public AdminServer addSessions(final org.bgpmgmt.bfd.BfdView sessions) {
+        commands.add(Objects.requireNonNull(sessions, "sessions"));
         return this;
     }
 

@@ -5,17 +5,16 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.bgpmgmt.mgmt.BfdSession;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdView;
+import org.bgpmgmt.bfd.SessionState;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.ContextStats;
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.mgmt.SessionStates;
-import org.bgpmgmt.wire.BfdState;
 
 /**
- * {@code show bfd distributed} and {@code show bfd peers [brief]}, from each context's figure
- * reads (which never wait on a stuck loop), laid out as bfdd lays them out. Any thread.
+ * {@code show bfd distributed} from each context's figure reads and {@code show bfd peers [brief]} from each
+ * BFD view's (reads that never wait on a stuck loop), laid out as bfdd lays them out. Any thread.
  */
 final class BfdViews {
     private static final String BRIEF_ROW = "%-10s %-40s %-40s %-10s %s%n";
@@ -37,9 +36,7 @@ final class BfdViews {
                 final ContextStats s = c.stats();
                 g.writeStartObject();
                 g.writeStringField("name", s.name());
-                g.writeStringField("role", s.role().name());
                 g.writeStringField(s.server() ? "listen" : "connect", s.endpoint());
-                g.writeNumberField("sessions", s.sessions());
                 g.writeNumberField("accepted", s.accepted());
                 g.writeNumberField("rejected", s.rejected());
                 g.writeNumberField("refusedByCredentials", s.refusedByCredentials());
@@ -76,11 +73,11 @@ final class BfdViews {
         g.writeEndObject();
     }
 
-    static String peersText(final List<BgpMgmtContext> contexts, final boolean brief) {
+    static String peersText(final List<BfdView> views, final boolean brief) {
         final StringBuilder sb = new StringBuilder(1024);
         int count = 0;
-        for (BgpMgmtContext c : contexts) {
-            count += c.sessions().size();
+        for (BfdView v : views) {
+            count += v.sessions().size();
         }
         if (brief) {
             sb.append("Session count: ").append(count).append('\n');
@@ -91,15 +88,15 @@ final class BfdViews {
         } else {
             sb.append("BFD Peers:\n");
         }
-        for (BgpMgmtContext c : contexts) {
-            final Map<Integer, SessionState> states = SessionStates.of(c);
-            for (BfdSession s : c.sessions()) {
+        for (BfdView v : views) {
+            final Map<Integer, SessionState> states = v.sessionStates();
+            for (BfdSession s : v.sessions()) {
                 final String status = status(states.get(s.lid()));
                 if (brief) {
                     sb.append(String.format(Locale.ROOT, BRIEF_ROW, Integer.toUnsignedString(s.lid()),
                         s.source().getHostAddress(), s.destination().getHostAddress(), status, ifname(s)));
                 } else {
-                    peer(sb, c, s, status);
+                    peer(sb, v.context(), s, status);
                 }
             }
         }
@@ -115,16 +112,14 @@ final class BfdViews {
             return "unknown";
         }
         switch (state.state()) {
-            case BfdState.ADMIN_DOWN:
+            case ADMIN_DOWN:
                 return "shutdown";
-            case BfdState.DOWN:
-                return "down";
-            case BfdState.INIT:
+            case INIT:
                 return "init";
-            case BfdState.UP:
+            case UP:
                 return "up";
             default:
-                return "unknown(" + state.state() + ")";
+                return "down";
         }
     }
 
@@ -150,19 +145,19 @@ final class BfdViews {
         return s.ifname() == null ? "" : s.ifname();
     }
 
-    static String peersJson(final List<BgpMgmtContext> contexts) {
+    static String peersJson(final List<BfdView> views) {
         return Json.render(g -> {
             g.writeStartArray();
-            for (BgpMgmtContext c : contexts) {
-                final Map<Integer, SessionState> states = SessionStates.of(c);
-                for (BfdSession s : c.sessions()) {
+            for (BfdView v : views) {
+                final Map<Integer, SessionState> states = v.sessionStates();
+                for (BfdSession s : v.sessions()) {
                     g.writeStartObject();
                     g.writeStringField("peer", s.destination().getHostAddress());
                     g.writeStringField("local", s.source().getHostAddress());
                     g.writeStringField("interface", ifname(s));
                     g.writeNumberField("id", Integer.toUnsignedLong(s.lid()));
                     g.writeStringField("status", status(states.get(s.lid())));
-                    g.writeStringField("context", c.name());
+                    g.writeStringField("context", v.context().name());
                     g.writeNumberField("detect-multiplier", s.detectMultiplier());
                     g.writeNumberField("receive-interval", s.minRxMicros() / 1000);
                     g.writeNumberField("transmit-interval", s.minTxMicros() / 1000);

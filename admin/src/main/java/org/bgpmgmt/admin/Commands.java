@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 
@@ -14,6 +15,7 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 final class Commands {
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
+    private final List<BfdView> bfd = new CopyOnWriteArrayList<>();
 
     void add(final EventLoop loop) {
         loops.add(loop);
@@ -21,6 +23,10 @@ final class Commands {
 
     void add(final BgpMgmtContext context) {
         contexts.add(context);
+    }
+
+    void add(final BfdView view) {
+        bfd.add(view);
     }
 
     /** Answers one line; an unknown one gets FRR's {@code % Unknown command} text. */
@@ -46,9 +52,9 @@ final class Commands {
             case "show bfd distributed":
                 return json ? BfdViews.distributedJson(contexts) : BfdViews.distributedText(contexts);
             case "show bfd peers":
-                return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, false);
+                return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, false);
             case "show bfd peers brief":
-                return json ? BfdViews.peersJson(contexts) : BfdViews.peersText(contexts, true);
+                return json ? BfdViews.peersJson(bfd) : BfdViews.peersText(bfd, true);
             case "show watchdog":
                 return json ? WatchdogView.json(loops) : WatchdogView.text(loops);
             default:

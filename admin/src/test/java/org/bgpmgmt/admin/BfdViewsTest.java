@@ -2,8 +2,11 @@ package org.bgpmgmt.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.wire.BfdState;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionState;
+import org.bgpmgmt.bfd.StateReport;
+import org.bgpmgmt.bfd.Transitions;
 import org.junit.jupiter.api.Test;
 
 class BfdViewsTest {
@@ -16,7 +19,7 @@ class BfdViewsTest {
         assertEquals("unknown", BfdViews.status(null));
     }
 
-    private static SessionState state(final int state) {
-        return new SessionState(1, state, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static SessionState state(final BfdState state) {
+        return new SessionState(StateReport.of(1, state, BfdDiagnostic.NONE), Transitions.NONE);
     }
 }

@@ -18,20 +18,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.RemoteSystem;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.LoopTables;
 import org.bgpmgmt.event.Stall;
 import org.bgpmgmt.event.TaskHandle;
 import org.bgpmgmt.event.TaskStats;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ContextStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.micrometer.BgpMgmtMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,31 +90,35 @@ class OperatorStallTest {
         final EventLoop dataLoop = new EventLoop(new EventLoopConfig().name("op-data")).start();
         final Endpoint bfd = Endpoint.parse("unix:" + dir.resolve("bfd.sock"));
         final BgpMgmtContext control = BgpMgmtContext.server(loop, bfd,
-            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("op-control"));
+            new BgpMgmtConfig().name("op-control"));
+        final BfdControlPlane cp = BfdControlPlane.addTo(control);
         final BgpMgmtContext data = BgpMgmtContext.client(dataLoop, bfd,
-            new BgpMgmtConfig().role(Role.DATA_PLANE).name("op-data"));
+            new BgpMgmtConfig().name("op-data"));
+        final BfdDataPlane dp = BfdDataPlane.addTo(data);
         final AdminServer admin = new AdminServer(new AdminConfig().unix(dir.resolve("admin.sock")))
-            .addLoop(loop).addLoop(dataLoop).addContext(control).addContext(data);
+            .addLoop(loop).addLoop(dataLoop).addContext(control).addContext(data)
+            .addSessions(cp).addSessions(dp);
         try {
             control.start().get(10, TimeUnit.SECONDS);
             data.start().get(10, TimeUnit.SECONDS);
-            control.updateSession(BfdSession.builder(7).addresses(InetAddress.getByName("192.0.2.1"),
-                InetAddress.getByName("192.0.2.2")).detectMultiplier(3).build());
-            await("the data plane has the session", () -> data.sessions().size() == 1);
-            data.reportState(new SessionState(7, BfdState.UP, 0, 9, 0, 0, 0, 0, 3, 0, 0, 0, 0));
-            await("the control plane hears it up", () -> control.sessionState(7).isUp());
+            cp.updateSession(BfdSession.builder(7).addresses(InetAddress.getByName("192.0.2.1"),
+                InetAddress.getByName("192.0.2.2")).detectMultiplier(3).build()).get(10, TimeUnit.SECONDS);
+            await("the data plane has the session", () -> dp.sessions().size() == 1);
+            dp.reportState(new StateReport(7, BfdState.UP, BfdDiagnostic.NONE, new RemoteSystem(9, 0, 0, 0, 0, 3)))
+                .get(10, TimeUnit.SECONDS);
+            await("the control plane hears it up", () -> cp.sessionState(7) != null && cp.sessionState(7).isUp());
             admin.start();
             final ObjectName loopBean = loop.registerMBean();
             final ObjectName contextBean = control.registerMBean();
             try (AdminClient client = AdminClient.connect("unix:" + dir.resolve("admin.sock"),
                 Duration.ofSeconds(10))) {
                 // One untimed round first: the first call of each read loads classes, which is no wait on the loop.
-                figuresAnswer(loop, control, loopBean, contextBean, Long.MAX_VALUE);
+                figuresAnswer(loop, control, cp, loopBean, contextBean, Long.MAX_VALUE);
                 ask(client, "show event poll"); // the tables' first publication, as an operator's first look makes
                 stall(loop);
-                final ContextStats stats = figuresAnswer(loop, control, loopBean, contextBean, READ_BOUND_NANOS);
+                final ContextStats stats = figuresAnswer(loop, control, cp, loopBean, contextBean, READ_BOUND_NANOS);
                 watchdogReported(loop);
-                metersMatch(loop, control);
+                metersMatch(loop, control, cp);
                 adminAnswers(client, loop, control, data, stats);
                 assertEquals("", ask(client, "clear event cpu"), "answered at once, applied at the loop's next turn");
                 assertTrue(loop.taskStats().stream().anyMatch(t -> t.calls() > 0), "not cleared while stuck");
@@ -140,6 +147,7 @@ class OperatorStallTest {
     }
 
     private static ContextStats figuresAnswer(final EventLoop loop, final BgpMgmtContext control,
+                                              final BfdControlPlane cp,
                                               final ObjectName loopBean, final ObjectName contextBean,
                                               final long bound) throws Exception {
         final var server = ManagementFactory.getPlatformMBeanServer();
@@ -149,16 +157,18 @@ class OperatorStallTest {
             timed("showCpu", bound, loop::showCpu);
             timed("gauges", bound, loop::gauges);
             stats = timed("context stats", bound, control::stats);
-            timed("sessions", bound, control::sessions);
+            timed("sessions", bound, cp::sessions);
+            timed("bfd stats", bound, cp::stats);
             timed("connections", bound, control::connections);
             timed("showDistributed", bound, control::showDistributed);
-            assertEquals(BfdState.UP, timed("sessionState", bound, () -> control.sessionState(7)).state());
+            assertEquals(BfdState.UP, timed("sessionState", bound, () -> cp.sessionState(7)).state());
             timed("JMX loop TasksRun", bound, () -> server.getAttribute(loopBean, "TasksRun"));
             timed("JMX loop CpuTable", bound, () -> server.getAttribute(loopBean, "CpuTable"));
-            timed("JMX context Sessions", bound, () -> server.getAttribute(contextBean, "Sessions"));
+            timed("JMX context ConnectionsUp", bound, () -> server.getAttribute(contextBean, "ConnectionsUp"));
         }
-        assertEquals(1, stats.sessions());
-        assertEquals(1, control.sessions().size());
+        assertEquals(1, cp.stats().sessions());
+        assertEquals(1, cp.sessions().size());
+        assertEquals(1, stats.connections().size());
         return stats;
     }
 
@@ -222,7 +232,7 @@ class OperatorStallTest {
         assertEquals(control.showDistributed() + data.showDistributed(), ask(client, "show bfd distributed"));
         final List<?> dist = (List<?>) JsonTree.parse(ask(client, "show bfd distributed json"));
         final Map<?, ?> first = (Map<?, ?>) dist.get(0);
-        assertEquals((long) stats.sessions(), first.get("sessions"));
+        assertEquals("op-control", first.get("name"));
         final Map<?, ?> firstConnection = (Map<?, ?>) ((List<?>) first.get("connections")).get(0);
         assertEquals(stats.connections().get(0).output().messages(), firstConnection.get("outputMessages"));
         assertEquals((long) stats.connections().get(0).rows(), firstConnection.get("rows"));
@@ -247,9 +257,9 @@ class OperatorStallTest {
         assertTrue(ask(client, "show watchdog").startsWith("Watchdog for op-control"), "the session stays open");
     }
 
-    private static void metersMatch(final EventLoop loop, final BgpMgmtContext control) {
+    private static void metersMatch(final EventLoop loop, final BgpMgmtContext control, final BfdControlPlane cp) {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new BgpMgmtMetrics().loop(loop).context(control).bindTo(registry);
+        new BgpMgmtMetrics().loop(loop).context(control).bfd(cp).bindTo(registry);
         final List<TaskStats> rows = loop.taskStats();
         final List<String> checked = new ArrayList<>();
         for (TaskStats row : rows) {
@@ -263,8 +273,8 @@ class OperatorStallTest {
         assertEquals(1.0, registry.get("bgpmgmt.loop.utilization").tag("loop", "op-control").gauge().value(),
             "a stall longer than a window is full utilization");
         assertEquals((double) loop.stalls(), registry.get("bgpmgmt.loop.stalls").functionCounter().count());
-        assertEquals(control.stats().sessions(),
-            registry.get("bgpmgmt.context.sessions").tag("context", "op-control").gauge().value());
+        assertEquals(cp.stats().sessions(),
+            registry.get("bgpmgmt.bfd.sessions").tag("context", "op-control").gauge().value());
         assertNotNull(registry.get("bgpmgmt.context.output.messages").functionCounter());
     }
 }

@@ -9,8 +9,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.BitSet;
+import org.bgpmgmt.bfd.BfdState;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.MessageType;
 import org.bgpmgmt.wire.SessionMessage;
 import org.bgpmgmt.wire.StateChangeMessage;
@@ -80,7 +80,7 @@ final class SessionLoad {
                     if ((in.getShort(at + 2) & 0xFFFF) == MessageType.BFD_STATE_CHANGE) {
                         change.wrap(in, at);
                         final int lid = change.lid();
-                        if (lid < 1 || lid > sessions || change.state() != BfdState.UP) {
+                        if (lid < 1 || lid > sessions || change.state() != BfdState.UP.code()) {
                             throw new LoadFailure("unexpected state change: lid " + lid + " state " + change.state());
                         }
                         if (up.get(lid)) {

@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdSession;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 
 /**
  * The soak: four control-plane clients push session updates, each carrying a sequence number (in
@@ -52,14 +55,18 @@ public final class SoakRunner {
         final InetAddress peer = InetAddress.getByName("127.0.0.2");
         try (EventLoop serverLoop = new EventLoop(new EventLoopConfig().name("soak-server")).start();
              EventLoop clientLoop = new EventLoop(new EventLoopConfig().name("soak-clients")).start()) {
-            final BgpMgmtConfig serverConfig = new BgpMgmtConfig().role(Role.DATA_PLANE).name("soak-server");
-            final BgpMgmtContext[] server = {started(BgpMgmtContext.server(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            final BgpMgmtConfig serverConfig = new BgpMgmtConfig().name("soak-server");
+            final BfdDataPlane[] server = {dataPlane(BgpMgmtContext.server(serverLoop, Endpoint.parse("127.0.0.1:0"),
                 serverConfig))};
-            final Endpoint at = server[0].endpoint();
-            final List<BgpMgmtContext> controls = new ArrayList<>();
+            final Endpoint at = server[0].context().endpoint();
+            final List<BfdControlPlane> controls = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                controls.add(started(BgpMgmtContext.client(clientLoop, at, new BgpMgmtConfig().name("soak-client-" + c)
-                    .reconnectDelay(Duration.ofMillis(50)).reconnectMaxDelay(Duration.ofMillis(500)))));
+                final BgpMgmtContext client = BgpMgmtContext.client(clientLoop, at, new BgpMgmtConfig()
+                    .name("soak-client-" + c).reconnectDelay(Duration.ofMillis(50))
+                    .reconnectMaxDelay(Duration.ofMillis(500)));
+                final BfdControlPlane control = BfdControlPlane.addTo(client);
+                started(client);
+                controls.add(control);
             }
             final AtomicBoolean pushing = new AtomicBoolean(true);
             final AtomicInteger restarts = new AtomicInteger();
@@ -67,8 +74,8 @@ public final class SoakRunner {
                 while (pushing.get()) {
                     try {
                         Thread.sleep(restartMillis);
-                        server[0].close();
-                        server[0] = started(BgpMgmtContext.server(serverLoop, at, serverConfig));
+                        server[0].context().close();
+                        server[0] = dataPlane(BgpMgmtContext.server(serverLoop, at, serverConfig));
                         restarts.incrementAndGet();
                     } catch (Exception e) {
                         throw new IllegalStateException("restart failed", e);
@@ -79,18 +86,19 @@ public final class SoakRunner {
             restarter.start();
             final List<Thread> pushers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                final BgpMgmtContext control = controls.get(c);
+                final BfdControlPlane control = controls.get(c);
                 final int base = c * perClient;
                 final int share = updates / clients;
                 pushers.add(new Thread(() -> {
                     final double perNano = share / (seconds * 1e9);
                     for (int i = 0; i < share; i++) {
-                        control.updateSession(BfdSession.builder(base + i % perClient + 1).addresses(local, peer)
-                            .holdTime(i + 1).build()); // the sequence number rides in hold_time
+                        // The sequence number rides in hold_time.
+                        final CompletableFuture<Void> pushed = control.updateSession(BfdSession.builder(
+                            base + i % perClient + 1).addresses(local, peer).holdTime(i + 1).build());
                         if (i % 1000 == 999) {
-                            // Paced over the run, so the push spans many restarts; and a call that
-                            // waits for the loop keeps the pushers from racing ahead of it.
-                            control.sessionState(base + 1);
+                            // Paced over the run, so the push spans many restarts; and waiting (bounded)
+                            // for the loop to take this update keeps the pushers from racing ahead of it.
+                            join(pushed);
                             final long due = start + (long) (i / perNano);
                             while (System.nanoTime() < due) {
                                 java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
@@ -107,7 +115,7 @@ public final class SoakRunner {
             pushing.set(false);
             restarter.join();
             final Map<Integer, Long> expected = new HashMap<>();
-            for (BgpMgmtContext control : controls) {
+            for (BfdControlPlane control : controls) {
                 for (BfdSession s : control.sessions()) {
                     expected.put(s.lid(), s.holdTimeMillis());
                 }
@@ -128,17 +136,36 @@ public final class SoakRunner {
                     + " %d server restarts; %s %.1f s after the last update%n", updates, clients, expected.size(),
                 pushSeconds, updates / pushSeconds, restarts.get(), agreed ? "both sides agree" : "MISMATCH",
                 (System.nanoTime() - converge) / 1e9);
-            for (BgpMgmtContext control : controls) {
-                control.close();
+            for (BfdControlPlane control : controls) {
+                control.context().close();
             }
-            server[0].close();
+            server[0].context().close();
             return agreed && expected.size() == clients * perClient;
         }
     }
 
     /** Starts {@code context} and waits at most 10 s for the bind or first connect attempt. */
     private static BgpMgmtContext started(final BgpMgmtContext context) throws Exception {
-        context.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        context.start().get(10, TimeUnit.SECONDS);
         return context;
+    }
+
+    /** The data plane's view of {@code context}, added before it starts; started. */
+    private static BfdDataPlane dataPlane(final BgpMgmtContext context) throws Exception {
+        final BfdDataPlane view = BfdDataPlane.addTo(context);
+        started(context);
+        return view;
+    }
+
+    /** Waits at most 10 s for an update to reach the loop: a pusher that waits longer has found a stuck loop. */
+    private static void join(final CompletableFuture<Void> pushed) {
+        try {
+            pushed.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pushing", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("an update did not reach the client's loop", e);
+        }
     }
 }

@@ -11,15 +11,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.wire.BfdState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,11 +32,13 @@ class LoadSmokeTest {
     void shouldDriveEchoesAndSessionsAgainstTheBgpMgmtServer() throws Exception {
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("smoke")).start()) {
             final BgpMgmtContext server = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().role(Role.DATA_PLANE));
-            server.addListener(new SessionListener() {
+                new BgpMgmtConfig());
+            final BfdDataPlane bfd = BfdDataPlane.addTo(server);
+            bfd.addListener(new SessionListener() {
                 @Override
                 public void sessionReceived(final BfdSession session, final boolean added) {
-                    server.reportState(session.lid(), BfdState.UP, 0);
+                    // On the loop thread the report runs at once; SessionLoad checks every one arrives.
+                    bfd.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE));
                 }
             });
             server.start().get(10, java.util.concurrent.TimeUnit.SECONDS);

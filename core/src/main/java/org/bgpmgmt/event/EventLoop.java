@@ -405,17 +405,18 @@ public final class EventLoop implements AutoCloseable {
      * Clears the accounting table, as FRR's {@code clear event cpu}: at once on the loop thread,
      * else at the loop's next turn (so it waits for a stuck task to end). Any thread; never blocks.
      *
-     * @throws java.util.concurrent.RejectedExecutionException when the loop is shut down
+     * @return completes once cleared; fails with {@link java.util.concurrent.RejectedExecutionException}
+     *     when the loop has shut down first
      */
-    public void clearCpu() {
+    public CompletableFuture<Void> clearCpu() {
         if (inLoop()) {
             clearAccounting();
-        } else {
-            submit(() -> {
-                clearAccounting();
-                return null;
-            });
+            return CompletableFuture.completedFuture(null);
         }
+        return submit(() -> {
+            clearAccounting();
+            return null;
+        });
     }
 
     /**

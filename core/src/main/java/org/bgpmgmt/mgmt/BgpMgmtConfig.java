@@ -13,7 +13,6 @@ import org.bgpmgmt.wire.MessageRegistry;
 public final class BgpMgmtConfig {
     private static final int MAX_BUFFER = 16 << 20;
     private Framing framing = Framing.BFDDP;
-    private Role role = Role.CONTROL_PLANE;
     private String name = "bgpmgmt";
     private int inputBufferSize = 8192;
     private int outputBufferSize = 8192;
@@ -34,17 +33,6 @@ public final class BgpMgmtConfig {
 
     /** Creates a config holding the defaults. */
     public BgpMgmtConfig() {
-    }
-
-    /**
-     * Sets which side of bfddp the context plays. Default {@link Role#CONTROL_PLANE}.
-     *
-     * @param value the role
-     * @return this config
-     */
-    public BgpMgmtConfig role(final Role value) {
-        this.role = Objects.requireNonNull(value, "role");
-        return this;
     }
 
     /**
@@ -162,9 +150,9 @@ public final class BgpMgmtConfig {
     }
 
     /**
-     * Sets how long a blocking convenience of the context (such as {@link BgpMgmtContext#sessions()}
-     * or {@link BgpMgmtContext#reportState(SessionState)} called off the loop) waits for the loop
-     * to answer before it fails with a {@link java.util.concurrent.TimeoutException} cause. Default 5 s.
+     * Sets how long a call across to the loop ({@link BgpMgmtContext#call}, and the catalogs' operations built
+     * on it) may wait for the loop to run it before its future fails with {@link RequestTimeoutException}.
+     * Default 5 s.
      *
      * @param timeout positive
      * @return this config
@@ -201,8 +189,8 @@ public final class BgpMgmtConfig {
     /**
      * Sets how the connections' byte streams are cut into frames. Default {@link Framing#BFDDP}: bfddp,
      * whose echoes the connection answers and whose replies it pairs with their requests. Under any
-     * other framing every frame goes to the handler of its type (see {@link Catalog}) and the
-     * context keeps no BFD sessions.
+     * other framing every frame goes to the handler of its type (see {@link Catalog}), and the BFD views of
+     * {@code org.bgpmgmt.bfd} refuse the context.
      *
      * @param value the framing
      * @return this config
@@ -308,10 +296,6 @@ public final class BgpMgmtConfig {
             throw new IllegalArgumentException(what + " must be positive: " + d);
         }
         return d;
-    }
-
-    Role role() {
-        return role;
     }
 
     String name() {

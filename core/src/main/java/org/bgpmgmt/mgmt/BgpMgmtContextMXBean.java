@@ -13,25 +13,11 @@ public interface BgpMgmtContextMXBean {
     String getName();
 
     /**
-     * Returns the role.
-     *
-     * @return CONTROL_PLANE or DATA_PLANE
-     */
-    String getRole();
-
-    /**
      * Returns where the context listens or connects.
      *
      * @return the endpoint's text form
      */
     String getEndpoint();
-
-    /**
-     * Returns the sessions in the table.
-     *
-     * @return the session count
-     */
-    int getSessions();
 
     /**
      * Returns the connections now up.

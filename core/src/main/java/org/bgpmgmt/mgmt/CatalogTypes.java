@@ -1,6 +1,7 @@
 package org.bgpmgmt.mgmt;
 
 import java.util.Objects;
+import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.MessageRegistry;
 import org.bgpmgmt.wire.MessageType;
 
@@ -14,14 +15,26 @@ public final class CatalogTypes {
     private final BgpMgmtContext context;
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler[] lowTypes;
+    private final Framing framing;
     private final boolean bfddp;
 
     CatalogTypes(final BgpMgmtContext context, final MessageRegistry<MessageHandler> registry,
-                 final MessageHandler[] lowTypes, final boolean bfddp) {
+                 final MessageHandler[] lowTypes, final Framing framing) {
         this.context = context;
         this.registry = registry;
         this.lowTypes = lowTypes;
-        this.bfddp = bfddp;
+        this.framing = framing;
+        this.bfddp = framing.equals(Framing.BFDDP);
+    }
+
+    /**
+     * Returns the framing of the context's connections, so that a catalog of one protocol can refuse a
+     * context that frames another.
+     *
+     * @return the framing, {@link Framing#BFDDP} unless the config chose another
+     */
+    public Framing framing() {
+        return framing;
     }
 
     /**
@@ -78,6 +91,17 @@ public final class CatalogTypes {
         }
         registry.register(type, name, minPayloadLength, Objects.requireNonNull(handler, "handler"));
         return this;
+    }
+
+    /**
+     * Tells whether {@code type} already has a handler, given by {@link #handle} or {@link #define}, so
+     * that a catalog can refuse a context another catalog of its protocol already serves.
+     *
+     * @param type the type
+     * @return true when handled
+     */
+    public boolean isHandled(final int type) {
+        return type >= 0 && type < lowTypes.length && lowTypes[type] != null || registry.handler(type) != null;
     }
 
     /**

@@ -44,10 +44,13 @@ public final class Connection {
     private long batchMicros; // EpochMicros when the current read batch was read: every echo's bfdd_time
     private int attachedRows; // over every catalog; CatalogRow.attach keeps it
 
+    private final long callTimeoutNanos;
+
     Connection(final Dispatcher dispatcher, final EventLoop loop, final Settings s) {
         this.dispatcher = dispatcher;
         this.loop = loop;
         this.contextName = s.name;
+        this.callTimeoutNanos = s.callTimeoutNanos;
         this.counters = new ConnectionCounters();
         this.in = ByteBuffer.allocateDirect(s.inputBufferSize);
         this.decoder = new FrameDecoder(s.framing, s.registry, s.maxFrameLength);
@@ -216,7 +219,7 @@ public final class Connection {
      */
     public CompletableFuture<Long> echo() {
         if (!loop.inLoop()) {
-            return OnLoop.future(loop, this::echo); // on the loop's next turn
+            return OnLoop.future(loop, "echo to " + peer, callTimeoutNanos, this::echo); // on the next turn
         }
         final CompletableFuture<Long> result = new CompletableFuture<>();
         final int at = admit(result, MessageType.ECHO_LENGTH) ? output.reserve(MessageType.ECHO_LENGTH) : -1;

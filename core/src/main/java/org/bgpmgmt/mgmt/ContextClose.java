@@ -58,7 +58,7 @@ final class ContextClose {
             begin();
             return;
         }
-        final CompletableFuture<Void> begun = OnLoop.submit(loop, () -> {
+        final CompletableFuture<Void> begun = loop.submit(() -> {
             begin();
             return null;
         });
@@ -68,7 +68,7 @@ final class ContextClose {
             done.get(waitNanos, TimeUnit.NANOSECONDS);
             // A channel's descriptor is released when the selector drops its key at the next select:
             // wait for that turn, so a caller may bind the same port at once.
-            OnLoop.submit(loop, () -> null).get(settings.callTimeoutNanos, TimeUnit.NANOSECONDS);
+            loop.submit(() -> null).get(settings.callTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RejectedExecutionException) {
                 closeAfterLoop();

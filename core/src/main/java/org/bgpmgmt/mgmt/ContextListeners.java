@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A context's catalogs and its session and connection listeners, and the calls into them: each
+ * A context's catalogs and its connection listeners, and the calls into them: each
  * runs on the loop thread, and one that throws is logged and counted without disturbing the
  * connection or the others. All are added before the context starts; the arrays are replaced,
  * never changed, so notifying allocates nothing.
@@ -15,21 +15,12 @@ final class ContextListeners {
     private static final Logger LOG = LoggerFactory.getLogger(BgpMgmtContext.class);
 
     private final String name;
-    private volatile SessionListener[] sessions = new SessionListener[0];
     private volatile ConnectionListener[] connections = new ConnectionListener[0];
     private volatile Catalog[] catalogs = new Catalog[0];
     long errors;
 
     ContextListeners(final String name) {
         this.name = name;
-    }
-
-    /** Before start: adds a session listener. */
-    void add(final SessionListener listener) {
-        final SessionListener[] now = sessions;
-        final SessionListener[] next = Arrays.copyOf(now, now.length + 1);
-        next[now.length] = Objects.requireNonNull(listener, "listener");
-        sessions = next;
     }
 
     /** Before start: adds a connection listener. */
@@ -77,36 +68,6 @@ final class ContextListeners {
         for (ConnectionListener l : connections) {
             try {
                 l.connectionDown(c);
-            } catch (RuntimeException e) {
-                failed(e);
-            }
-        }
-    }
-
-    void stateChanged(final BfdSession session, final SessionState state) {
-        for (SessionListener l : sessions) {
-            try {
-                l.stateChanged(session, state);
-            } catch (RuntimeException e) {
-                failed(e);
-            }
-        }
-    }
-
-    void sessionReceived(final BfdSession session, final boolean added) {
-        for (SessionListener l : sessions) {
-            try {
-                l.sessionReceived(session, added);
-            } catch (RuntimeException e) {
-                failed(e);
-            }
-        }
-    }
-
-    void sessionDeleted(final BfdSession session) {
-        for (SessionListener l : sessions) {
-            try {
-                l.sessionDeleted(session);
             } catch (RuntimeException e) {
                 failed(e);
             }

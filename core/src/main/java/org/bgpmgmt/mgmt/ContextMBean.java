@@ -14,18 +14,8 @@ final class ContextMBean implements BgpMgmtContextMXBean {
     }
 
     @Override
-    public String getRole() {
-        return context.role().name();
-    }
-
-    @Override
     public String getEndpoint() {
         return context.endpoint().toString();
-    }
-
-    @Override
-    public int getSessions() {
-        return context.stats().sessions();
     }
 
     @Override

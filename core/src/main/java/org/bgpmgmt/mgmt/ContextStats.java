@@ -6,7 +6,6 @@ import java.util.List;
  * Every counter of a context at one moment. Immutable; any thread.
  *
  * @param name the context's name
- * @param role its role
  * @param server true for a listening context, false for a connecting one
  * @param endpoint where it listens or connects
  * @param connections each connection's counters
@@ -18,12 +17,10 @@ import java.util.List;
  * @param idleCloses connections closed for staying silent longer than the idle timeout
  * @param tlsFailures connections closed because TLS failed: a handshake (wrong CA, a certificate out of
  *     its dates, a name mismatch, a peer that does not speak TLS, a timeout) or a record
- * @param listenerErrors exceptions thrown by session listeners
- * @param unknownSessions state reports for a lid the table does not hold
- * @param sessions rows in the session table
+ * @param listenerErrors exceptions thrown by connection listeners and by catalogs hearing a connection
+ *     come up or go down
  */
-public record ContextStats(String name, Role role, boolean server, String endpoint, List<ConnectionStats> connections,
+public record ContextStats(String name, boolean server, String endpoint, List<ConnectionStats> connections,
                            long accepted, long rejected, long refusedByCredentials, long connectFailures,
-                           long protocolErrors, long idleCloses, long tlsFailures, long listenerErrors,
-                           long unknownSessions, int sessions) {
+                           long protocolErrors, long idleCloses, long tlsFailures, long listenerErrors) {
 }

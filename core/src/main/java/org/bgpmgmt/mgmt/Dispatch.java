@@ -22,6 +22,7 @@ final class Dispatch implements Dispatcher {
     /** Handlers given by {@link CatalogTypes#handle}, by type: bfddp's built-in seven, or a framing's first 256. */
     private final MessageHandler[] lowTypes;
     private final boolean bfddp;
+    private final org.bgpmgmt.wire.Framing framing;
     private final MessageRegistry<MessageHandler> registry;
     private final MessageHandler unknownTypeHandler;
     private final ContextListeners listeners;
@@ -35,6 +36,7 @@ final class Dispatch implements Dispatcher {
     Dispatch(final Settings s, final ContextListeners listeners) {
         this.name = s.name;
         this.bfddp = s.bfddp;
+        this.framing = s.framing;
         this.lowTypes = new MessageHandler[s.bfddp ? MessageType.BUILT_IN_COUNT : Math.min(s.framing.typeCount(), 256)];
         this.registry = s.registry;
         this.unknownTypeHandler = s.unknownTypeHandler;
@@ -42,7 +44,7 @@ final class Dispatch implements Dispatcher {
     }
 
     CatalogTypes types(final BgpMgmtContext context) {
-        return new CatalogTypes(context, registry, lowTypes, bfddp);
+        return new CatalogTypes(context, registry, lowTypes, framing);
     }
 
     void serve(final Acceptor<Connection> a, final Connector<Connection> c) {

@@ -7,10 +7,8 @@ final class DistributedView {
 
     static String render(final ContextStats s) {
         final StringBuilder sb = new StringBuilder(512);
-        sb.append("BgpMgmt ").append(s.name()).append(": ").append(s.role() == Role.CONTROL_PLANE ? "control plane"
-            : "data plane").append(s.server() ? ", listening on " : ", connecting to ").append(s.endpoint())
-            .append('\n');
-        sb.append("    Sessions: ").append(s.sessions()).append('\n');
+        sb.append("BgpMgmt ").append(s.name()).append(s.server() ? ": listening on " : ": connecting to ")
+            .append(s.endpoint()).append('\n');
         if (s.server()) {
             sb.append("    Accepted connections: ").append(s.accepted()).append('\n');
             sb.append("    Refused connections (limit): ").append(s.rejected()).append('\n');

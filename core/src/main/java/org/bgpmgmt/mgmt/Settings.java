@@ -12,7 +12,6 @@ import org.bgpmgmt.wire.MessageType;
  * thread.
  */
 final class Settings {
-    final Role role;
     final String name;
     final int inputBufferSize;
     final int outputBufferSize;
@@ -25,7 +24,7 @@ final class Settings {
     final long callTimeoutNanos;
     final int maxFrameLength;
     final Framing framing;
-    /** True when {@link #framing} is bfddp's: echoes answered, replies paired, BFD sessions kept. */
+    /** True when {@link #framing} is bfddp's: echoes answered, requests paired with replies. */
     final boolean bfddp;
     final long idleTimeoutNanos;
     final int maxPendingRequests;
@@ -37,7 +36,6 @@ final class Settings {
     final MessageRegistry<MessageHandler> registry;
 
     Settings(final BgpMgmtConfig c) {
-        role = c.role();
         name = c.name();
         inputBufferSize = c.inputBufferSize();
         outputBufferSize = c.outputBufferSize();

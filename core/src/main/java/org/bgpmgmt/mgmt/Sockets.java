@@ -105,18 +105,16 @@ final class Sockets implements Opener<Connection> {
     }
 
     /** The counters of the context, its sockets and its connections. */
-    ContextStats stats(final Settings s, final Dispatch dispatch, final ContextListeners listeners,
-                       final BfdSessions sessions) {
+    ContextStats stats(final Settings s, final Dispatch dispatch, final ContextListeners listeners) {
         final List<Connection> all = connections();
         final ConnectionStats[] conns = new ConnectionStats[all.size()];
         for (int i = 0; i < conns.length; i++) {
             conns[i] = all.get(i).stats();
         }
         final boolean server = acceptor != null;
-        return new ContextStats(s.name, s.role, server, endpoint().toString(), List.of(conns),
+        return new ContextStats(s.name, server, endpoint().toString(), List.of(conns),
             server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
             server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(),
-            dispatch.protocolErrors, dispatch.idleCloses, dispatch.tlsFailures, listeners.errors,
-            sessions.unknownSessions, sessions.size());
+            dispatch.protocolErrors, dispatch.idleCloses, dispatch.tlsFailures, listeners.errors);
     }
 }

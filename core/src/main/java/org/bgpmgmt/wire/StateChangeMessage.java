@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
  * Flyweight over a state change (type 4, 36 bytes): the data plane tells bfdd a session's new
  * local state and what it last heard from the remote system.
  *
- * <p>The state is one of {@link BfdState}, the diagnostic one of {@link BfdDiagnostic}, the
- * remote flags bits of {@link RemoteFlags}. The byte after detection_multiplier is padding. See
+ * <p>The state and the diagnostic are the wire codes of {@code org.bgpmgmt.bfd.BfdState} and
+ * {@code org.bgpmgmt.bfd.BfdDiagnostic} (this package stays on the JDK alone), the remote flags bits of
+ * {@link RemoteFlags}. The byte after detection_multiplier is padding. See
  * {@link MessageFlyweight} for wrapping and encoding rules.
  *
  * <p>Not thread-safe.
@@ -31,7 +32,7 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
 
     /**
      * Starts a {@link MessageType#BFD_STATE_CHANGE} at {@code offset}: header written, every
-     * payload byte zero (state {@link BfdState#ADMIN_DOWN}); returns this.
+     * payload byte zero (state ADMIN_DOWN); returns this.
      *
      * @param buffer the big-endian buffer to write into
      * @param offset the absolute index of the frame's first header byte
@@ -168,7 +169,7 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     }
 
     /**
-     * Returns the local session state as the data plane decided it, a {@link BfdState} value.
+     * Returns the local session state as the data plane decided it, a {@code org.bgpmgmt.bfd.BfdState} value.
      *
      * @return the state, 0..255
      */
@@ -177,7 +178,7 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     }
 
     /**
-     * Sets the local session state (a {@link BfdState} value, 0..255 accepted); returns this.
+     * Sets the local session state (a {@code org.bgpmgmt.bfd.BfdState} value, 0..255 accepted); returns this.
      *
      * @param state the state, 0..255
      * @return this flyweight, for chaining
@@ -189,7 +190,7 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     }
 
     /**
-     * Returns the diagnostic code, a {@link BfdDiagnostic} value.
+     * Returns the diagnostic code, a {@code org.bgpmgmt.bfd.BfdDiagnostic} value.
      *
      * @return the diagnostic code, 0..255
      */
@@ -198,7 +199,7 @@ public final class StateChangeMessage extends MessageFlyweight<StateChangeMessag
     }
 
     /**
-     * Sets the diagnostic code (a {@link BfdDiagnostic} value, 0..255 accepted); returns this.
+     * Sets the diagnostic code (a {@code org.bgpmgmt.bfd.BfdDiagnostic} value, 0..255 accepted); returns this.
      *
      * @param code the diagnostic code, 0..255
      * @return this flyweight, for chaining

@@ -87,9 +87,14 @@ class LoopGaugesTest {
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("gauges-clear")).start()) {
             loop.submit(() -> 1).get(10, TimeUnit.SECONDS);
             assertTrue(loop.taskStats().stream().anyMatch(s -> s.name().equals("submit: lambda in LoopGaugesTest")));
-            loop.clearCpu();
+            loop.clearCpu().get(10, TimeUnit.SECONDS);
             Await.until("the table is cleared", () -> loop.taskStats().stream()
                 .noneMatch(s -> s.name().equals("submit: lambda in LoopGaugesTest")));
+            assertTrue(loop.shutdown(java.time.Duration.ofSeconds(10)));
+            final java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> loop.clearCpu().get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof java.util.concurrent.RejectedExecutionException,
+                "after shutdown the future says so: " + refused.getCause());
         }
     }
 

@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdStats;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.TaskStats;
@@ -27,7 +30,6 @@ import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.ContextStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.wire.EchoMessage;
 import org.bgpmgmt.wire.MessageType;
 import org.bgpmgmt.wire.SessionMessage;
@@ -40,18 +42,18 @@ import org.junit.jupiter.api.Timeout;
  * server {@link BgpMgmtContext}, through {@code Connection.read}, the frame decoder and dispatch.
  *
  * <p>Once per JVM: one {@link EventLoop} driven by the test thread with {@code runOnce}, and four
- * servers on 127.0.0.1 (control plane and data plane, each with bfdd's 8 KiB buffers and with the
- * smallest buffers a context accepts, 140 bytes). Every input goes to both roles, to the big or
+ * servers on 127.0.0.1 (a {@link BfdControlPlane} and a {@link BfdDataPlane}, each with bfdd's 8 KiB buffers and with the
+ * smallest buffers a context accepts, 140 bytes). Every input goes to both sides, to the big or
  * the small pair as a hash of the input says, written in 1 to 3 pieces cut where the same hash
  * says (so a finding replays exactly); the loop turns until the server has read every byte or has
  * closed the connection.
  *
  * <p>What must hold, checked against the independent {@link FramingModel}: no loop task throws;
  * a stream the model calls broken, or (data plane) carrying a session with an unusable ifname, is
- * closed with exactly one protocol error, any other stays up
+ * closed with exactly one protocol error (the session counted as malformed), any other stays up
  * with the model's frame count and partial-frame bytes ({@code inputUsage} below the buffer size),
  * unknown-message and unknown-reply counters as dispatch defines them, and exactly one reply, in
- * order, per ECHO_REQUEST (both roles) and DP_REQUEST_SESSION_COUNTERS (data plane); no
+ * order, per ECHO_REQUEST (both sides) and DP_REQUEST_SESSION_COUNTERS (data plane); no
  * connection leaks; and every {@value #PROBE_EVERY} inputs a fresh client gets its echo answered.
  * Each input runs on a fresh stream: a client that left a partial frame is closed.
  *
@@ -82,8 +84,8 @@ class ReadPathFuzzTest {
     static void startServers() throws IOException {
         loop = new EventLoop(new EventLoopConfig().name("fuzz-loop"));
         for (int size : new int[] {BIG, SMALL}) { // 0, 1: big; 2, 3: small
-            for (Role role : Role.values()) {
-                SERVERS.add(new Server(role, size));
+            for (boolean controlPlane : new boolean[] {true, false}) {
+                SERVERS.add(new Server(controlPlane, size));
             }
         }
         loop.runOnce(0); // the test thread becomes the loop thread; the servers start accepting
@@ -180,9 +182,10 @@ class ReadPathFuzzTest {
 
     /** One listening context and the raw client that feeds it. */
     static final class Server {
-        final Role role;
+        final boolean controlPlane;
         final int bufferSize;
         BgpMgmtContext context;
+        BfdView bfd;
         SocketChannel client;
         String clientPeer;
         final ByteBuffer fromServer = ByteBuffer.allocate(1 << 16);
@@ -190,16 +193,17 @@ class ReadPathFuzzTest {
         boolean eof;
         int probeId;
 
-        Server(final Role role, final int bufferSize) throws IOException {
-            this.role = role;
+        Server(final boolean controlPlane, final int bufferSize) throws IOException {
+            this.controlPlane = controlPlane;
             this.bufferSize = bufferSize;
             listen();
         }
 
         private void listen() throws IOException {
-            context = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().role(role)
-                .name("fuzz-" + role.name().toLowerCase(Locale.ROOT) + "-" + bufferSize)
+            context = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig()
+                .name("fuzz-" + (controlPlane ? "control" : "data") + "-plane-" + bufferSize)
                 .inputBufferSize(bufferSize).outputBufferSize(bufferSize));
+            bfd = controlPlane ? BfdControlPlane.addTo(context) : BfdDataPlane.addTo(context);
             final java.util.concurrent.CompletableFuture<Endpoint> bound = context.start();
             for (int i = 0; i < 100 && !bound.isDone(); i++) {
                 loop.runOnce(10); // the test thread drives the loop: the start runs in one of these turns
@@ -214,6 +218,7 @@ class ReadPathFuzzTest {
             assertTrue(replies.isEmpty() && !eof, "the server sent " + replies + (eof ? " and closed" : "")
                 + " before the input");
             final ContextStats contextBefore = context.stats();
+            final BfdStats bfdBefore = bfd.stats();
             assertEquals(1, contextBefore.connections().size(), "connections on " + this);
             final ConnectionStats before = connection();
             assertNotNull(before, "the client's connection on " + this);
@@ -254,6 +259,8 @@ class ReadPathFuzzTest {
                 }
                 final ContextStats after = context.stats();
                 assertEquals(contextBefore.protocolErrors() + 1, after.protocolErrors(), "protocol errors after " + why);
+                assertEquals(bfdBefore.malformed() + (rejected >= 0 ? 1 : 0), bfd.stats().malformed(),
+                    "malformed BFD messages after " + why);
                 while (!eof) {
                     turn(deadline, "the close to reach the client");
                     drain();
@@ -265,6 +272,7 @@ class ReadPathFuzzTest {
                 return;
             }
             final ContextStats contextAfter = context.stats();
+            final BfdStats bfdAfter = bfd.stats();
             assertTrue(!closed && connection() != null, "the server closed a valid stream on " + this
                 + " (protocol errors " + contextBefore.protocolErrors() + " -> " + contextAfter.protocolErrors() + ")");
             final ConnectionStats after = connection();
@@ -275,9 +283,11 @@ class ReadPathFuzzTest {
             final int[] unknown = unknownCounts(data, model);
             assertEquals(before.faults().unknownMessages() + unknown[0], after.faults().unknownMessages(), "unknown messages");
             assertEquals(before.faults().unknownReplies() + unknown[1], after.faults().unknownReplies(), "unknown replies");
-            assertEquals(contextBefore.unknownSessions() + unknown[2], contextAfter.unknownSessions(),
+            assertEquals(bfdBefore.unknownSessions() + unknown[2], bfdAfter.unknownSessions(),
                 "state reports for unknown sessions");
-            assertEquals(0, contextAfter.listenerErrors(), "listener errors");
+            assertEquals(bfdBefore.malformed(), bfdAfter.malformed(), "malformed BFD messages");
+            assertEquals(0, contextAfter.listenerErrors(), "connection listener errors");
+            assertEquals(0, bfdAfter.listenerErrors(), "session listener errors");
             while (replies.size() < expected.size()) {
                 if (connection().refused().outputFull() != before.refused().outputFull()) {
                     break; // the socket refused replies; what came must still be in order
@@ -298,7 +308,7 @@ class ReadPathFuzzTest {
 
         /** A fresh client sends an ECHO_REQUEST and must get its ECHO_REPLY; then it leaves. */
         void probe(final long deadline) throws IOException {
-            if (context.stats().sessions() > MAX_SESSIONS) {
+            if (bfd.stats().sessions() > MAX_SESSIONS) {
                 restart(); // fuzzed DP_ADD_SESSIONs pile up in a data plane's table
             }
             final int id = ++probeId & 0xFFFF;
@@ -460,7 +470,7 @@ class ReadPathFuzzTest {
          * closes as for a protocol error, after the frames before it were handled.
          */
         private int firstRejectedFrame(final byte[] d, final FramingModel.Scan model) {
-            if (role != Role.DATA_PLANE) {
+            if (controlPlane) {
                 return -1;
             }
             for (int i = 0; i < model.frames(); i++) {
@@ -490,7 +500,7 @@ class ReadPathFuzzTest {
                 final int id = FramingModel.u16(d, at + 4);
                 if (type == MessageType.ECHO_REQUEST) {
                     expected.add(new Reply(MessageType.ECHO_REPLY, id, FramingModel.u64(d, at + 8)));
-                } else if (type == MessageType.DP_REQUEST_SESSION_COUNTERS && role == Role.DATA_PLANE) {
+                } else if (type == MessageType.DP_REQUEST_SESSION_COUNTERS && !controlPlane) {
                     expected.add(new Reply(MessageType.BFD_SESSION_COUNTERS, id, FramingModel.u32(d, at + 8)));
                 }
             }
@@ -506,8 +516,8 @@ class ReadPathFuzzTest {
                     case MessageType.ECHO_REQUEST -> { }
                     case MessageType.ECHO_REPLY, MessageType.BFD_SESSION_COUNTERS -> n[1]++;
                     case MessageType.DP_ADD_SESSION, MessageType.DP_DELETE_SESSION,
-                         MessageType.DP_REQUEST_SESSION_COUNTERS -> n[0] += role == Role.DATA_PLANE ? 0 : 1;
-                    case MessageType.BFD_STATE_CHANGE -> n[role == Role.CONTROL_PLANE ? 2 : 0]++;
+                         MessageType.DP_REQUEST_SESSION_COUNTERS -> n[0] += controlPlane ? 1 : 0;
+                    case MessageType.BFD_STATE_CHANGE -> n[controlPlane ? 2 : 0]++;
                     default -> n[0]++;
                 }
             }

@@ -17,15 +17,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.SessionListener;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionListener;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.wire.CountersReplyMessage;
 import org.bgpmgmt.wire.CountersRequestMessage;
@@ -95,20 +95,21 @@ class SplitSequencePropertyTest {
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("split-loop")).start();
         final List<String> events = new CopyOnWriteArrayList<>();
         final Map<Integer, BfdSession> received = new ConcurrentHashMap<>();
-        try (BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().role(Role.DATA_PLANE).name("split").inputBufferSize(bufferSize)
-                    .outputBufferSize(bufferSize), c -> c.addListener(new SessionListener() {
-                        @Override
-                        public void sessionReceived(final BfdSession session, final boolean added) {
-                            events.add((added ? "add " : "update ") + session.lid());
-                            received.put(session.lid(), session);
-                        }
+        try (BgpMgmtContext server = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
+                new BgpMgmtConfig().name("split").inputBufferSize(bufferSize).outputBufferSize(bufferSize))) {
+            BfdDataPlane.addTo(server).addListener(new SessionListener() {
+                @Override
+                public void sessionReceived(final BfdSession session, final boolean added) {
+                    events.add((added ? "add " : "update ") + session.lid());
+                    received.put(session.lid(), session);
+                }
 
-                        @Override
-                        public void sessionDeleted(final BfdSession session) {
-                            events.add("delete " + session.lid());
-                        }
-                    }))) {
+                @Override
+                public void sessionDeleted(final BfdSession session) {
+                    events.add("delete " + session.lid());
+                }
+            });
+            Contexts.started(server);
             try (SocketChannel client = SocketChannel.open(server.endpoint().address())) {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 for (byte[] piece : split(stream, random)) {

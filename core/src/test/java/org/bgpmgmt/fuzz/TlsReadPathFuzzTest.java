@@ -23,6 +23,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.bgpmgmt.bfd.BfdControlPlane;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.TaskStats;
@@ -30,7 +31,6 @@ import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.mgmt.TlsConfig;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.TestPki;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connection read path behind TLS: arbitrary bytes sent as the plaintext of a mutual-TLS
- * connection to a control-plane context on its own loop, checked against {@link FramingModel}. A
+ * connection to a context on its own loop playing the {@link BfdControlPlane}, checked against {@link FramingModel}. A
  * stream the model calls broken is closed with exactly one protocol error and no TLS failure; any
  * other stays up with the model's frame count and partial-frame bytes, and (with no partial frame)
  * answers an echo probe sent behind it; no loop task throws. TLS must change nothing above it.
@@ -72,9 +72,10 @@ class TlsReadPathFuzzTest {
         final Path trust = pki.trust(ca);
         loop = new EventLoop(new EventLoopConfig().name("tls-fuzz-loop")).start();
         server = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig()
-            .role(Role.CONTROL_PLANE).name("tls-fuzz").tls(new TlsConfig()
+            .name("tls-fuzz").tls(new TlsConfig()
                 .keyStore(serverLeaf.keyStore(), TestPki.PASSWORD).trustStore(trust, TestPki.PASSWORD)
                 .handshakeTimeout(WAIT)));
+        BfdControlPlane.addTo(server);
         server.start().get(30, java.util.concurrent.TimeUnit.SECONDS);
         clientTls = SSLContext.getInstance("TLSv1.3");
         final KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");

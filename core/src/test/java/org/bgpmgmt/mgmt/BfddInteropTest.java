@@ -1,5 +1,6 @@
 package org.bgpmgmt.mgmt;
 
+import org.bgpmgmt.testing.BfddProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.RemoteSystem;
+import org.bgpmgmt.bfd.SessionCounters;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.StateReport;
+import org.bgpmgmt.bfd.Traffic;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
-import org.bgpmgmt.wire.BfdState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,18 +44,20 @@ class BfddInteropTest {
         try (BfddProcess bfdd = BfddProcess.start(List.of(PEER));
              EventLoop loop = new EventLoop(new EventLoopConfig().name("dataplane-loop")).start()) {
             final AtomicReference<BfdSession> received = new AtomicReference<>();
-            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("dp")
-                .reconnectDelay(Duration.ofMillis(100));
+            final BgpMgmtConfig config = new BgpMgmtConfig().name("dp").reconnectDelay(Duration.ofMillis(100));
             final BgpMgmtContext context = BgpMgmtContext.client(loop, Endpoint.tcp(bfdd.dplaneAddress()), config);
             final BgpMgmtContext dataPlane = context;
-            context.addListener(new SessionListener() {
+            final BfdDataPlane sessions = BfdDataPlane.addTo(context);
+            sessions.addListener(new SessionListener() {
                     @Override
                     public void sessionReceived(final BfdSession session, final boolean added) {
                         received.set(session);
-                        // Loop thread: answer at once, as a real data plane would after bringing it up.
-                        dataPlane.updateCounters(new SessionCounters(session.lid(), 11, 22, 33, 44, 55, 66, 77, 88));
-                        dataPlane.reportState(new SessionState(session.lid(), BfdState.UP, 0, 12345, 0,
-                            300_000, 300_000, 0, 3, 0, 0, 0, 0));
+                        // Loop thread: answer at once, as a real data plane would after bringing it up. On the
+                        // loop these calls run inline, so their futures are already complete; never wait here.
+                        sessions.updateCounters(new SessionCounters(session.lid(), new Traffic(22, 11, 44, 33),
+                            new Traffic(66, 55, 88, 77)));
+                        sessions.reportState(new StateReport(session.lid(), BfdState.UP, BfdDiagnostic.NONE,
+                            new RemoteSystem(12345, 0, 300_000, 300_000, 0, 3)));
                     }
                 });
             try (BgpMgmtContext started = Contexts.connect(context)) {

@@ -1,5 +1,6 @@
 package org.bgpmgmt.mgmt;
 
+import org.bgpmgmt.testing.BfddProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.CountersReplyMessage;
 import org.bgpmgmt.wire.CountersRequestMessage;
 import org.bgpmgmt.wire.EchoMessage;
@@ -341,7 +341,7 @@ class BfddProcessTest {
                     .desiredTx(INTERVAL_MICROS)
                     .requiredRx(INTERVAL_MICROS)
                     .requiredEchoRx(0)
-                    .state(BfdState.UP)
+                    .state(3) // UP, RFC 5880's code: this test speaks the wire alone
                     .detectionMultiplier(3);
             write(frame);
         }

@@ -1,6 +1,7 @@
 package org.bgpmgmt.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,10 +55,13 @@ class CallTest {
             final BgpMgmtContext c = context(loop);
             final CountDownLatch release = new CountDownLatch(1);
             loop.submit(() -> release.await(10, TimeUnit.SECONDS)); // a stuck task, bounded so the test ends
-            final Throwable e = failure(c.call(() -> 1));
+            final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+            final Throwable e = failure(c.call(() -> ran.getAndSet(true)));
             release.countDown();
             assertInstanceOf(RequestTimeoutException.class, e);
             assertTrue(e.getMessage().contains("callTimeout"), e.getMessage());
+            loop.submit(() -> null).get(5, TimeUnit.SECONDS); // the stuck task is gone and the timed-out call's turn passed
+            assertFalse(ran.get(), "a call that timed out before it started is skipped, not run late");
         }
     }
 

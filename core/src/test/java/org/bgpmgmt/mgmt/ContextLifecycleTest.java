@@ -2,6 +2,7 @@ package org.bgpmgmt.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,12 +21,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdSession;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.ManualClock;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
+import org.bgpmgmt.wire.Framing;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,12 +86,14 @@ class ContextLifecycleTest {
 
     @Test
     void shouldFlushQueuedOutputBeforeClosing() throws Exception {
-        final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().outputBufferSize(1024));
+        final BfdControlPlane table = Contexts.listenWith(loop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().outputBufferSize(1024), BfdControlPlane::addTo);
+        final BgpMgmtContext control = table.context();
         try (RawPeer peer = new RawPeer(control.endpoint())) {
             Await.until("connected", () -> control.stats().accepted() == 1);
             for (int lid = 1; lid <= 200; lid++) {
-                control.updateSession(ContextContractTest.session(lid));
+                table.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("127.0.0.1"),
+                    InetAddress.getByName("127.0.0.2")).build()).get(10, java.util.concurrent.TimeUnit.SECONDS);
             }
             final Thread closer = new Thread(control::close);
             closer.start();
@@ -195,36 +201,25 @@ class ContextLifecycleTest {
     }
 
     @Test
-    void shouldRefuseRoleMismatchesClearly() throws Exception {
-        final BgpMgmtContext data = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().role(Role.DATA_PLANE));
-        final IllegalStateException e = assertThrows(IllegalStateException.class,
-            () -> data.updateSession(ContextContractTest.session(1)));
-        assertTrue(e.getMessage().contains("CONTROL_PLANE"), e.getMessage());
-        data.close();
-        data.close();
-    }
-
-    @Test
     void shouldTouchNoSocketBeforeStartAndRefuseListenersAfter() throws Exception {
         final BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
-        for (int lid = 1; lid <= 3; lid++) {
-            control.updateSession(ContextContractTest.session(lid)); // before start: the first resync
-        }
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        control.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionUp(final Connection connection) {
+                events.add("up");
+            }
+        });
         assertEquals(0, control.endpoint().address() instanceof java.net.InetSocketAddress a ? a.getPort() : -1,
             "nothing bound before start");
-        final ContextContractTest.Heard heardData = new ContextContractTest.Heard();
-        final ContextContractTest.Heard heardControl = new ContextContractTest.Heard();
-        control.addListener(heardControl);
         Contexts.started(control);
-        assertThrows(IllegalStateException.class, () -> control.addListener(heardControl), "started");
+        assertThrows(IllegalStateException.class, () -> control.addConnectionListener(new ConnectionListener() { }),
+            "started");
+        assertThrows(IllegalStateException.class, () -> control.addCatalog(t -> { }), "started");
         assertThrows(IllegalStateException.class, control::start, "started twice");
-        final BgpMgmtContext data = Contexts.connect(loop, control.endpoint(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE), c -> c.addListener(heardData));
-        Await.until("the sessions added before start", () -> heardData.sessions.size() == 3);
-        assertTrue(data.reportState(2, org.bgpmgmt.wire.BfdState.UP, 0));
-        Await.until("state arrived", () -> heardControl.states.containsKey(2) && heardControl.states.get(2).isUp());
-        data.close();
+        try (RawPeer peer = new RawPeer(control.endpoint())) {
+            Await.until("the listener added before start heard the connection", () -> events.contains("up"));
+        }
         control.close();
         control.close();
     }
@@ -233,35 +228,23 @@ class ContextLifecycleTest {
     void shouldCloseHarmlesslyAfterItsLoopStopped() throws Exception {
         final EventLoop own = new EventLoop(new EventLoopConfig().name("stops-first")).start();
         final Path sock = dir.resolve("first.sock");
-        final BgpMgmtContext server = Contexts.listen(own, Endpoint.unix(sock), new BgpMgmtConfig());
+        final BfdControlPlane sessions = Contexts.listenWith(own, Endpoint.unix(sock), new BgpMgmtConfig(),
+            BfdControlPlane::addTo);
+        final BgpMgmtContext server = sessions.context();
         final RawPeer peer = new RawPeer(server.endpoint());
         Await.until("accepted", () -> server.stats().accepted() == 1);
         assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
-        assertThrows(java.util.concurrent.RejectedExecutionException.class, () -> server.deleteSession(1),
-            "a stopped loop runs nothing");
-        assertNull(server.sessionState(1), "a per-row figure read answers from the last published table");
-        assertEquals(List.of(), server.sessions(), "figures stay readable: the last ones published");
+        final java.util.concurrent.ExecutionException rejected = assertThrows(
+            java.util.concurrent.ExecutionException.class,
+            () -> sessions.deleteSession(1).get(10, java.util.concurrent.TimeUnit.SECONDS), "a stopped loop runs nothing");
+        assertInstanceOf(java.util.concurrent.RejectedExecutionException.class, rejected.getCause());
+        assertNull(sessions.sessionState(1), "a per-row figure read answers from the last published table");
+        assertEquals(List.of(), sessions.sessions(), "figures stay readable: the last ones published");
         server.close(); // the loop ran its last turn: the caller's thread releases the sockets
         assertFalse(Files.exists(sock), "socket file removed by the late close");
         assertTrue(peer.closedByPeer(Duration.ofSeconds(10)), "the accepted connection was closed");
         peer.close();
         server.close();
-    }
-
-    @Test
-    void shouldRefuseToBlockAnotherLoopsThreadAndRunAtOnceOnItsOwn() throws Exception {
-        final BgpMgmtContext control = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig());
-        try (EventLoop other = new EventLoop(new EventLoopConfig().name("other")).start()) {
-            final IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> getWithin(other.submit(() -> control.deleteSession(1))));
-            assertTrue(refused.getMessage().contains("BgpMgmtContext.deleteSession"), refused.getMessage());
-            assertNull(getWithin(other.submit(() -> control.sessionState(1))), "a per-row figure read answers");
-            getWithin(loop.submit(control::sessions)); // a figure read: publishes without waiting
-            assertEquals(List.of(), getWithin(other.submit(control::sessions)), "figures answer another loop");
-            assertEquals(0, getWithin(loop.submit(() -> control.sessions().size())), "its own loop: inline");
-            control.close();
-            control.close();
-        }
     }
 
     @Test
@@ -282,27 +265,16 @@ class ContextLifecycleTest {
         final org.bgpmgmt.wire.MessageRegistry<MessageHandler> types = new org.bgpmgmt.wire.MessageRegistry<>();
         final BgpMgmtConfig config = new BgpMgmtConfig().name("first").registry(types);
         final BgpMgmtContext context = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"), config);
-        config.name("second").role(Role.DATA_PLANE);
+        config.name("second").framing(Framing.of("late", 4));
         types.register(0x0400, "LATE", 0, (c, b, o, l) -> { });
         assertEquals("first", context.name(), "a snapshot: later changes to the config change nothing");
-        assertEquals(Role.CONTROL_PLANE, context.role());
         context.addCatalog(new Catalog() {
             @Override
             public void register(final CatalogTypes t) {
                 assertFalse(t.isDefined(0x0400), "the registry was copied before LATE was added");
+                assertEquals(Framing.BFDDP, t.framing(), "the framing too");
             }
         });
         context.close();
-    }
-
-    private static <T> T getWithin(final java.util.concurrent.CompletableFuture<T> f) throws Exception {
-        try {
-            return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
     }
 }

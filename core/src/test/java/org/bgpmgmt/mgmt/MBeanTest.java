@@ -30,7 +30,7 @@ class MBeanTest {
             peer.readFrame();
             assertEquals(1L, jmx.getAttribute(ctxName, "InputMessages"));
             assertEquals(1, jmx.getAttribute(ctxName, "ConnectionsUp"));
-            assertEquals("CONTROL_PLANE", jmx.getAttribute(ctxName, "Role"));
+            assertEquals(server.endpoint().toString(), jmx.getAttribute(ctxName, "Endpoint"));
             assertTrue(((String) jmx.getAttribute(ctxName, "DistributedView")).contains("Input messages: 1"));
             assertTrue((Long) jmx.getAttribute(loopName, "TasksRun") > 0);
             assertTrue(((String) jmx.getAttribute(loopName, "CpuTable")).contains("jmx-ctx_read"));

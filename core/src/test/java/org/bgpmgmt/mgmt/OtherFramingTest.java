@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.testing.Await;
@@ -100,9 +101,14 @@ class OtherFramingTest {
 
     @Test
     void shouldRefuseBfdCallsAndRequestsUnderAnotherFraming() throws Exception {
+        final BgpMgmtContext notStarted = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().framing(BMP));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> BfdControlPlane.addTo(notStarted));
+        assertTrue(e.getMessage().contains("BFD sessions need bfddp's framing"), e.getMessage());
+        assertTrue(e.getMessage().contains("frames bmp"), e.getMessage());
+        notStarted.close();
         server = station();
-        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> server.deleteSession(1));
-        assertTrue(e.getMessage().contains("frames bmp, which carries no BFD sessions"), e.getMessage());
         try (RawPeer peer = new RawPeer(server.endpoint())) {
             final Connection c = Await.value("connection", () -> server.connections().stream().findFirst().orElse(null));
             final ExecutionException echo = assertThrows(ExecutionException.class, () -> c.echo().get(10, TimeUnit.SECONDS));

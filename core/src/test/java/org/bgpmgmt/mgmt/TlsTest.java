@@ -19,23 +19,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.BfdView;
+import org.bgpmgmt.bfd.SessionCounters;
+import org.bgpmgmt.bfd.StateReport;
+import org.bgpmgmt.bfd.Traffic;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.TwoLoops;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.testing.TestPki;
-import org.bgpmgmt.wire.BfdState;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Mutual TLS between two contexts on two loops: both roles in both modes, resync and counters over
@@ -81,15 +90,33 @@ class TlsTest extends TwoLoops {
             .handshakeTimeout(GENEROUS);
     }
 
-    private BgpMgmtContext listen(final Role role, final TlsConfig tls) throws Exception {
-        return later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().role(role).name("srv").tls(tls)));
+    private BgpMgmtContext listen(final TlsConfig tls) throws Exception {
+        return later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().name("srv").tls(tls)));
     }
 
-    private BgpMgmtContext connect(final Role role, final Endpoint to, final TlsConfig tls,
-                                   final java.util.function.Consumer<BgpMgmtContext> setup) {
-        return later(Contexts.connect(clientLoop, to, new BgpMgmtConfig().role(role).name("cli").tls(tls)
-            .reconnectDelay(Duration.ofMillis(20)).reconnectMaxDelay(Duration.ofMillis(200)), setup));
+    private BgpMgmtContext connect(final Endpoint to, final TlsConfig tls) {
+        return later(Contexts.connect(clientLoop, to, clientConfig(tls)));
+    }
+
+    /** A server context with one BFD side added before it starts; the view. */
+    private <V extends BfdView> V listen(final Function<BgpMgmtContext, V> view, final TlsConfig tls) throws Exception {
+        final V v = Contexts.listenWith(serverLoop, Endpoint.parse("127.0.0.1:0"), new BgpMgmtConfig().name("srv")
+            .tls(tls), view);
+        later(v.context());
+        return v;
+    }
+
+    /** A client context with one BFD side added before it starts; the view. */
+    private <V extends BfdView> V connect(final Function<BgpMgmtContext, V> view, final Endpoint to,
+                                          final TlsConfig tls) {
+        final V v = Contexts.connectWith(clientLoop, to, clientConfig(tls), view);
+        later(v.context());
+        return v;
+    }
+
+    private static BgpMgmtConfig clientConfig(final TlsConfig tls) {
+        return new BgpMgmtConfig().name("cli").tls(tls).reconnectDelay(Duration.ofMillis(20))
+            .reconnectMaxDelay(Duration.ofMillis(200));
     }
 
     static BfdSession session(final int lid) throws Exception {
@@ -97,27 +124,34 @@ class TlsTest extends TwoLoops {
             InetAddress.getByName("127.0.0.2")).minTx(200_000 + lid).build();
     }
 
-    @ParameterizedTest
-    @EnumSource(Role.class)
-    void shouldPushSessionsReportStatesAndAnswerRequestsOverMutualTls(final Role serverRole) throws Exception {
-        final Role clientRole = serverRole == Role.CONTROL_PLANE ? Role.DATA_PLANE : Role.CONTROL_PLANE;
-        final BgpMgmtContext srv = listen(serverRole, tls(server));
-        final BgpMgmtContext cli = connect(clientRole, srv.endpoint(), tls(client), c -> { });
-        final BgpMgmtContext control = serverRole == Role.CONTROL_PLANE ? srv : cli;
-        final BgpMgmtContext data = serverRole == Role.CONTROL_PLANE ? cli : srv;
+    @ParameterizedTest(name = "server is the control plane: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldPushSessionsReportStatesAndAnswerRequestsOverMutualTls(final boolean serverIsControlPlane)
+        throws Exception {
+        final BfdControlPlane control;
+        final BfdDataPlane data;
+        if (serverIsControlPlane) {
+            control = listen(BfdControlPlane::addTo, tls(server));
+            data = connect(BfdDataPlane::addTo, control.context().endpoint(), tls(client));
+        } else {
+            data = listen(BfdDataPlane::addTo, tls(server));
+            control = connect(BfdControlPlane::addTo, data.context().endpoint(), tls(client));
+        }
+        final BgpMgmtContext srv = serverIsControlPlane ? control.context() : data.context();
+        final BgpMgmtContext cli = serverIsControlPlane ? data.context() : control.context();
         for (int lid = 1; lid <= 3; lid++) {
-            control.updateSession(session(lid));
+            control.updateSession(session(lid)).get(30, TimeUnit.SECONDS);
         }
         Await.until("three sessions at the data plane", GENEROUS, () -> data.sessions().size() == 3);
         assertEquals(session(2), data.sessions().get(1), "every field crossed TLS");
-        assertTrue(data.reportState(2, BfdState.UP, 0));
+        assertTrue(data.reportState(StateReport.of(2, BfdState.UP, BfdDiagnostic.NONE)).get(30, TimeUnit.SECONDS));
         Await.until("up at the control plane", GENEROUS, () -> control.sessionState(2) != null
             && control.sessionState(2).isUp());
-        final SessionCounters two = new SessionCounters(2, 1, 2, 3, 4, 5, 6, 7, 8);
-        assertTrue(data.updateCounters(two));
+        final SessionCounters two = new SessionCounters(2, new Traffic(2, 1, 4, 3), new Traffic(6, 5, 8, 7));
+        assertTrue(data.updateCounters(two).get(30, TimeUnit.SECONDS));
         assertEquals(two, control.requestCounters(2).get(30, TimeUnit.SECONDS));
-        assertTrue(data.echo().get(30, TimeUnit.SECONDS) > 0);
-        final ConnectionStats seen = data.stats().connections().get(0);
+        assertTrue(data.context().echo().get(30, TimeUnit.SECONDS) > 0);
+        final ConnectionStats seen = data.context().stats().connections().get(0);
         assertEquals(5, seen.input().messages(), "three adds, a counters request, an echo reply: counted above TLS");
         assertEquals(0, srv.stats().tlsFailures());
         assertEquals(0, cli.stats().tlsFailures());
@@ -126,21 +160,22 @@ class TlsTest extends TwoLoops {
 
     @Test
     void shouldResyncEverySessionOverTlsAfterTheServerRestarts() throws Exception {
-        final BgpMgmtContext first = listen(Role.DATA_PLANE, tls(server));
-        final Endpoint at = first.endpoint();
-        final BgpMgmtContext control = later(Contexts.connect(clientLoop, at, new BgpMgmtConfig()
-            .role(Role.CONTROL_PLANE).name("cli").outputBufferSize(1024).tls(tls(client))
-            .reconnectDelay(Duration.ofMillis(20)).reconnectMaxDelay(Duration.ofMillis(200))));
+        final BfdDataPlane first = listen(BfdDataPlane::addTo, tls(server));
+        final Endpoint at = first.context().endpoint();
+        final BfdControlPlane control = Contexts.connectWith(clientLoop, at,
+            clientConfig(tls(client)).outputBufferSize(1024), BfdControlPlane::addTo);
+        later(control.context());
         for (int lid = 1; lid <= 300; lid++) {
-            control.updateSession(session(lid)); // far more than the 1 KiB output buffer: back-pressure
+            control.updateSession(session(lid)).get(30, TimeUnit.SECONDS); // far more than the 1 KiB output buffer
         }
         Await.until("300 sessions at the first server", GENEROUS, () -> first.sessions().size() == 300);
-        first.close();
-        final BgpMgmtContext second = later(Contexts.listen(serverLoop, at,
-            new BgpMgmtConfig().role(Role.DATA_PLANE).name("srv2").tls(tls(server))));
+        first.context().close();
+        final BfdDataPlane second = Contexts.listenWith(serverLoop, at,
+            new BgpMgmtConfig().name("srv2").tls(tls(server)), BfdDataPlane::addTo);
+        later(second.context());
         Await.until("300 sessions at the restarted server", GENEROUS, () -> second.sessions().size() == 300);
         assertEquals(control.sessions(), second.sessions());
-        assertEquals(0, control.stats().tlsFailures());
+        assertEquals(0, control.context().stats().tlsFailures());
     }
 
     @Test
@@ -148,8 +183,8 @@ class TlsTest extends TwoLoops {
         // Records of up to 8 KiB into a 256-byte input buffer: decrypted bytes and whole records wait
         // under the connection, where no socket readiness will ever announce them again.
         final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").inputBufferSize(256).tls(tls(server))));
-        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+            new BgpMgmtConfig().name("srv").inputBufferSize(256).tls(tls(server))));
+        final BgpMgmtContext cli = connect(srv.endpoint(), tls(client));
         Await.until("connected", GENEROUS, () -> srv.stats().connections().size() == 1);
         for (int burst = 0; burst < 5; burst++) {
             final List<java.util.concurrent.CompletableFuture<Long>> echoes = new java.util.ArrayList<>();
@@ -169,20 +204,20 @@ class TlsTest extends TwoLoops {
         final TestPki.Ca self = pki.ca("nobody");
         final TestPki.Leaf a = pki.leaf(self, "a.test");
         final TestPki.Leaf b = pki.leaf(self, "b.test");
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, new TlsConfig().keyStore(a.keyStore(), TestPki.PASSWORD)
-            .pinnedPeers(b.fingerprint()).handshakeTimeout(GENEROUS));
-        srv.updateSession(session(1));
-        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), new TlsConfig()
-            .keyStore(b.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint()).handshakeTimeout(GENEROUS), c -> { });
+        final BfdControlPlane srv = listen(BfdControlPlane::addTo, new TlsConfig().keyStore(a.keyStore(),
+            TestPki.PASSWORD).pinnedPeers(b.fingerprint()).handshakeTimeout(GENEROUS));
+        srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
+        final BfdDataPlane cli = connect(BfdDataPlane::addTo, srv.context().endpoint(), new TlsConfig()
+            .keyStore(b.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint()).handshakeTimeout(GENEROUS));
         Await.until("the session over pinned TLS", GENEROUS, () -> cli.sessions().size() == 1);
 
-        final BgpMgmtContext stranger = connect(Role.DATA_PLANE, srv.endpoint(), new TlsConfig()
+        final BfdDataPlane stranger = connect(BfdDataPlane::addTo, srv.context().endpoint(), new TlsConfig()
             .keyStore(client.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint())
-            .handshakeTimeout(GENEROUS), c -> { });
+            .handshakeTimeout(GENEROUS));
         Await.until("an unpinned client refused, twice (it retries)", GENEROUS,
-            () -> srv.stats().tlsFailures() >= 2);
+            () -> srv.context().stats().tlsFailures() >= 2);
         assertTrue(stranger.sessions().isEmpty());
-        assertTrue(cli.stats().connections().get(0).up(), "the pinned client is undisturbed");
+        assertTrue(cli.context().stats().connections().get(0).up(), "the pinned client is undisturbed");
     }
 
     @Test
@@ -219,43 +254,46 @@ class TlsTest extends TwoLoops {
             now.plus(Duration.ofDays(1)), false); // no IP SAN for 127.0.0.1
         refusedAtClient(tls(dnsOnly), tls(client));
         // The same certificate is accepted when the client expects the name it carries.
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(dnsOnly));
-        srv.updateSession(session(1));
-        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client).serverName("server.test"),
-            c -> { });
+        final BfdControlPlane srv = listen(BfdControlPlane::addTo, tls(dnsOnly));
+        srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
+        final BfdDataPlane cli = connect(BfdDataPlane::addTo, srv.context().endpoint(),
+            tls(client).serverName("server.test"));
         Await.until("accepted under its own name", GENEROUS, () -> cli.sessions().size() == 1);
     }
 
     @Test
     void shouldRefuseAPlaintextClientOnATlsEndpoint() throws Exception {
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server));
-        srv.updateSession(session(1));
-        try (RawPeer plain = new RawPeer(srv.endpoint())) {
+        final BfdControlPlane srv = listen(BfdControlPlane::addTo, tls(server));
+        srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
+        try (RawPeer plain = new RawPeer(srv.context().endpoint())) {
             plain.write(Frames.raw(1, org.bgpmgmt.wire.MessageType.ECHO_REQUEST, 1, 24, 24));
             assertTrue(plain.closedByPeer(GENEROUS), "a bfddp frame is not a ClientHello");
         }
-        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
-        final BgpMgmtContext plainContext = later(Contexts.connect(clientLoop, srv.endpoint(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE).name("plain").reconnectDelay(Duration.ofMillis(20))));
-        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        Await.until("counted", GENEROUS, () -> srv.context().stats().tlsFailures() == 1);
+        final BfdDataPlane plainContext = Contexts.connectWith(clientLoop, srv.context().endpoint(),
+            new BgpMgmtConfig().name("plain").reconnectDelay(Duration.ofMillis(20)), BfdDataPlane::addTo);
+        later(plainContext.context());
+        final BfdDataPlane good = connect(BfdDataPlane::addTo, srv.context().endpoint(), tls(client));
         Await.until("the TLS client is served beside it", GENEROUS, () -> good.sessions().size() == 1);
         assertTrue(plainContext.sessions().isEmpty(), "nothing readable reached the plaintext context");
     }
 
     @Test
     void shouldRefuseATlsClientOnAPlaintextEndpoint() throws Exception {
-        final BgpMgmtContext plain = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("plain-srv")));
-        plain.updateSession(session(1)); // sent at once: the TLS client reads it as a bad record
-        final BgpMgmtContext cli = connect(Role.DATA_PLANE, plain.endpoint(), tls(client), c -> { });
-        Await.until("refused and retried with backoff", GENEROUS, () -> cli.stats().tlsFailures() >= 2);
+        final BfdControlPlane plain = Contexts.listenWith(serverLoop, Endpoint.parse("127.0.0.1:0"),
+            new BgpMgmtConfig().name("plain-srv"), BfdControlPlane::addTo);
+        later(plain.context());
+        plain.updateSession(session(1)).get(30, TimeUnit.SECONDS); // sent at once: the TLS client reads a bad record
+        final BfdDataPlane cli = connect(BfdDataPlane::addTo, plain.context().endpoint(), tls(client));
+        Await.until("refused and retried with backoff", GENEROUS, () -> cli.context().stats().tlsFailures() >= 2);
         assertTrue(cli.sessions().isEmpty());
-        assertTrue(plain.stats().protocolErrors() + plain.stats().accepted() >= 2, "the server saw each attempt");
+        assertTrue(plain.context().stats().protocolErrors() + plain.context().stats().accepted() >= 2,
+            "the server saw each attempt");
     }
 
     @Test
     void shouldCloseAHandshakeThatStallsAfterItsTimeout() throws Exception {
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server).handshakeTimeout(Duration.ofMillis(300)));
+        final BgpMgmtContext srv = listen(tls(server).handshakeTimeout(Duration.ofMillis(300)));
         try (RawPeer silent = new RawPeer(srv.endpoint())) {
             assertTrue(silent.closedByPeer(GENEROUS), "a silent peer holds its slot only for the timeout");
         }
@@ -267,10 +305,10 @@ class TlsTest extends TwoLoops {
     @Test
     void shouldCountAHandshakeInProgressAgainstTheConnectionLimit() throws Exception {
         final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().role(Role.CONTROL_PLANE).name("srv").maxConnections(1).tls(tls(server))));
+            new BgpMgmtConfig().name("srv").maxConnections(1).tls(tls(server))));
         try (RawPeer silent = new RawPeer(srv.endpoint())) {
             Await.until("the silent peer holds the one slot", GENEROUS, () -> srv.stats().accepted() == 1);
-            final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+            final BgpMgmtContext cli = connect(srv.endpoint(), tls(client));
             Await.until("a TLS client refused at the limit", GENEROUS, () -> srv.stats().rejected() >= 1);
             assertTrue(srv.stats().connections().isEmpty(), "no connection while the handshake holds the slot");
             assertFalse(cli.stats().connections().get(0).up());
@@ -280,7 +318,7 @@ class TlsTest extends TwoLoops {
 
     @Test
     void shouldCloseATls12ConnectionWhosePeerStartsARenegotiation() throws Exception {
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server).protocols("TLSv1.3", "TLSv1.2"));
+        final BgpMgmtContext srv = listen(tls(server).protocols("TLSv1.3", "TLSv1.2"));
         final InetSocketAddress at = (InetSocketAddress) srv.endpoint().address();
         try (SSLSocket s = (SSLSocket) blockingClientContext().getSocketFactory().createSocket()) {
             s.connect(at, 30_000);
@@ -301,7 +339,7 @@ class TlsTest extends TwoLoops {
         }
         Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
         Await.until("that connection gone", GENEROUS, () -> srv.stats().connections().isEmpty());
-        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        final BgpMgmtContext good = connect(srv.endpoint(), tls(client));
         Await.until("a well-behaved client connected", GENEROUS, () -> srv.stats().connections().size() == 1
             && good.stats().connections().get(0).up());
         assertTrue(good.echo().get(30, TimeUnit.SECONDS) > 0, "a well-behaved client is served afterwards");
@@ -355,26 +393,27 @@ class TlsTest extends TwoLoops {
 
     /** A server that refuses {@code clientTls}: counted there, retried, and a good client unaffected. */
     private void refusedAtServer(final TlsConfig clientTls) throws Exception {
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, tls(server));
-        srv.updateSession(session(1));
-        final BgpMgmtContext good = connect(Role.DATA_PLANE, srv.endpoint(), tls(client), c -> { });
+        final BfdControlPlane srv = listen(BfdControlPlane::addTo, tls(server));
+        srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
+        final BfdDataPlane good = connect(BfdDataPlane::addTo, srv.context().endpoint(), tls(client));
         Await.until("the good client served", GENEROUS, () -> good.sessions().size() == 1);
-        final BgpMgmtContext bad = connect(Role.DATA_PLANE, srv.endpoint(), clientTls, c -> { });
-        Await.until("refused twice: the client retries", GENEROUS, () -> srv.stats().tlsFailures() >= 2);
+        final BfdDataPlane bad = connect(BfdDataPlane::addTo, srv.context().endpoint(), clientTls);
+        Await.until("refused twice: the client retries", GENEROUS, () -> srv.context().stats().tlsFailures() >= 2);
         assertTrue(bad.sessions().isEmpty(), "nothing reached the refused client");
-        assertEquals(1, srv.stats().connections().size(), "only the good client holds a connection");
-        assertTrue(good.stats().connections().get(0).up(), "the good client is undisturbed");
+        assertEquals(1, srv.context().stats().connections().size(), "only the good client holds a connection");
+        assertTrue(good.context().stats().connections().get(0).up(), "the good client is undisturbed");
     }
 
     /** A client that refuses the server's {@code serverTls}: counted at the client, which retries. */
     private void refusedAtClient(final TlsConfig serverTls, final TlsConfig clientTls) throws Exception {
-        final BgpMgmtContext srv = listen(Role.CONTROL_PLANE, serverTls);
-        srv.updateSession(session(1));
-        final BgpMgmtContext cli = connect(Role.DATA_PLANE, srv.endpoint(), clientTls, c -> { });
-        Await.until("refused twice: the client keeps retrying", GENEROUS, () -> cli.stats().tlsFailures() >= 2);
+        final BfdControlPlane srv = listen(BfdControlPlane::addTo, serverTls);
+        srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
+        final BfdDataPlane cli = connect(BfdDataPlane::addTo, srv.context().endpoint(), clientTls);
+        Await.until("refused twice: the client keeps retrying", GENEROUS,
+            () -> cli.context().stats().tlsFailures() >= 2);
         assertTrue(cli.sessions().isEmpty());
-        assertFalse(cli.stats().connections().get(0).up());
-        srv.close();
-        cli.close();
+        assertFalse(cli.context().stats().connections().get(0).up());
+        srv.context().close();
+        cli.context().close();
     }
 }

@@ -51,7 +51,7 @@ class UserCatalogHooksTest {
             final BgpMgmtContext server = Contexts.listen(loop, Endpoint.parse("127.0.0.1:0"),
                 new BgpMgmtConfig().registry(serverTypes));
             final BgpMgmtContext client = Contexts.connect(loop, server.endpoint(), new BgpMgmtConfig()
-                .role(Role.DATA_PLANE).requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)),
+                .requestTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofSeconds(30)),
                 ctx -> ctx.addConnectionListener(new ConnectionListener() {
                     @Override
                     public void connectionUp(final Connection connection) {

@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
@@ -31,6 +33,27 @@ public final class Contexts {
         } catch (IOException e) {
             throw new IllegalStateException("a client binds nothing", e);
         }
+    }
+
+    /**
+     * A server context with one BFD side added by {@code view} (such as {@code BfdDataPlane::addTo}) before
+     * it starts; bound when this returns. Returns the view: its {@code context()} is the context.
+     */
+    public static <V extends BfdView> V listenWith(final EventLoop loop, final Endpoint at, final BgpMgmtConfig config,
+                                                   final Function<BgpMgmtContext, V> view) throws IOException {
+        final BgpMgmtContext context = BgpMgmtContext.server(loop, at, config);
+        final V v = view.apply(context);
+        started(context);
+        return v;
+    }
+
+    /** A client context with one BFD side added by {@code view} before it starts; its first attempt made. */
+    public static <V extends BfdView> V connectWith(final EventLoop loop, final Endpoint to, final BgpMgmtConfig config,
+                                                    final Function<BgpMgmtContext, V> view) {
+        final BgpMgmtContext context = BgpMgmtContext.client(loop, to, config);
+        final V v = view.apply(context);
+        connect(context);
+        return v;
     }
 
     /** Starts a client context built by the caller; its first attempt made. */

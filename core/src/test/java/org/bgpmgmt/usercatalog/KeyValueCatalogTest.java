@@ -20,7 +20,6 @@ import org.bgpmgmt.mgmt.CatalogRow;
 import org.bgpmgmt.mgmt.CatalogTypes;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.testing.Await;
 import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.testing.RawPeer;
@@ -116,7 +115,12 @@ class KeyValueCatalogTest {
         }
 
         int queued() {
-            return context.await("queued", () -> (int) rows.values().stream().filter(CatalogRow::isQueued).count());
+            try {
+                return context.call(() -> (int) rows.values().stream().filter(CatalogRow::isQueued).count())
+                    .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the loop did not count the queued rows", e);
+            }
         }
     }
 
@@ -167,7 +171,7 @@ class KeyValueCatalogTest {
             }
             final Keeper first = new Keeper();
             try (BgpMgmtContext data = Contexts.connect(loop, control.endpoint(),
-                    new BgpMgmtConfig().role(Role.DATA_PLANE), c -> c.addCatalog(first))) {
+                    new BgpMgmtConfig(), c -> c.addCatalog(first))) {
                 Await.until("the resync", () -> first.values.size() == 100);
                 pusher.set(7, 77);
                 Await.until("a change", () -> first.values.get(7) == 77);
@@ -176,7 +180,7 @@ class KeyValueCatalogTest {
             }
             final Keeper second = new Keeper();
             try (BgpMgmtContext data = Contexts.connect(loop, control.endpoint(),
-                    new BgpMgmtConfig().role(Role.DATA_PLANE), c -> c.addCatalog(second))) {
+                    new BgpMgmtConfig(), c -> c.addCatalog(second))) {
                 Await.until("the resync of the next connection", () -> second.values.size() == 100);
                 assertEquals(77, second.values.get(7));
                 assertEquals(100, second.sets, "each row once");

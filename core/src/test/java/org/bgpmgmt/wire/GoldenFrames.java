@@ -212,8 +212,8 @@ final class GoldenFrames {
                 .desiredTx(1_000_000)
                 .requiredRx(300_000)
                 .requiredEchoRx(50_000)
-                .state(BfdState.UP)
-                .diagnostics(BfdDiagnostic.CONTROL_EXPIRED)
+                .state(3) // UP (org.bgpmgmt.bfd.BfdState; wire stays free of it)
+                .diagnostics(1) // control detection time expired
                 .detectionMultiplier(5);
     }
 

@@ -112,8 +112,8 @@ class GoldenFramesTest {
         assertEquals(1_000_000L, change.desiredTx());
         assertEquals(300_000L, change.requiredRx());
         assertEquals(50_000L, change.requiredEchoRx());
-        assertEquals(BfdState.UP, change.state());
-        assertEquals(BfdDiagnostic.CONTROL_EXPIRED, change.diagnostics());
+        assertEquals(3, change.state(), "UP");
+        assertEquals(1, change.diagnostics(), "control detection time expired");
         assertEquals(5, change.detectionMultiplier());
         assertReencodes(GoldenFrames.stateChange(), GoldenFrames::encodeStateChange);
     }
@@ -152,7 +152,7 @@ class GoldenFramesTest {
         direct.put(13, golden);
         StateChangeMessage change = new StateChangeMessage().wrap(direct, 13);
         assertEquals(0x80000F0F, change.rid());
-        assertEquals(BfdState.UP, change.state());
+        assertEquals(3, change.state(), "UP");
         assertEquals(0, direct.position());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.bgpmgmt.admin.AdminClient;
 import org.bgpmgmt.admin.AdminConfig;
 import org.bgpmgmt.admin.AdminServer;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 
@@ -47,10 +48,11 @@ final class AdminCommand {
     }
 
     /**
-     * Starts an admin endpoint for {@code loop} and {@code context} at {@code address}, or returns
-     * null when the address is empty (the option's default: off).
+     * Starts an admin endpoint for {@code loop}, {@code context} and its BFD sessions {@code bfd} at
+     * {@code address}, or returns null when the address is empty (the option's default: off).
      */
-    static AdminServer serve(final String address, final EventLoop loop, final BgpMgmtContext context) {
+    static AdminServer serve(final String address, final EventLoop loop, final BgpMgmtContext context,
+                             final BfdView bfd) {
         if (address.isEmpty()) {
             return null;
         }
@@ -60,6 +62,6 @@ final class AdminCommand {
         } else {
             config.tcpLoopback(Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
         }
-        return new AdminServer(config).addLoop(loop).addContext(context).start();
+        return new AdminServer(config).addLoop(loop).addContext(context).addSessions(bfd).start();
     }
 }

@@ -15,7 +15,7 @@ import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.examples.bgp.Role;
 
 /**
  * The BGP peer catalog's recipes, compiled here and run by {@code CatalogRecipeTest};
@@ -34,7 +34,7 @@ final class CatalogRecipe {
     static Control controlPlane(final EventLoop loop, final String listen) throws Exception {
         BgpPeerCatalog peers = new BgpPeerCatalog(Role.CONTROL_PLANE);
         BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse(listen),
-                new BgpMgmtConfig().role(Role.CONTROL_PLANE)).addCatalog(peers);
+                new BgpMgmtConfig()).addCatalog(peers);
         peers.addListener(new BgpPeerListener() {                 // runs on the loop thread
             @Override public void peerStateChanged(BgpPeer peer, PeerState state) {
                 System.out.println(peer.description() + " is " + state.state());
@@ -59,7 +59,7 @@ final class CatalogRecipe {
             }
         });
         BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, Endpoint.parse(connect),
-                new BgpMgmtConfig().role(Role.DATA_PLANE)).addCatalog(peers);
+                new BgpMgmtConfig()).addCatalog(peers);
         dataPlane.start();                                        // connects, and reconnects after a loss
         return dataPlane;
     }

@@ -6,26 +6,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.RemoteSystem;
+import org.bgpmgmt.bfd.SessionCounters;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.SessionState;
+import org.bgpmgmt.bfd.StateReport;
+import org.bgpmgmt.bfd.Traffic;
 import org.bgpmgmt.examples.bgp.BgpFsmState;
 import org.bgpmgmt.examples.bgp.BgpPeer;
 import org.bgpmgmt.examples.bgp.BgpPeerCatalog;
 import org.bgpmgmt.examples.bgp.BgpPeerListener;
 import org.bgpmgmt.examples.bgp.PeerCounters;
 import org.bgpmgmt.examples.bgp.PeerState;
+import org.bgpmgmt.examples.bgp.Role;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionCounters;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.wire.BfdState;
 
 /**
  * The demo: one control plane and three data planes in one JVM over 127.0.0.1. The control plane
@@ -48,10 +56,12 @@ final class DemoCommand {
     private final AtomicLong stateChanges = new AtomicLong();
     private final AtomicLong peerReports = new AtomicLong();
     private final List<BgpMgmtContext> dataPlanes = new ArrayList<>();
+    private final List<BfdDataPlane> dataBfd = new ArrayList<>();
     private final List<BgpPeerCatalog> dataPeers = new ArrayList<>();
     private EventLoop controlLoop;
     private EventLoop dataLoop;
     private BgpMgmtContext control;
+    private BfdControlPlane controlBfd;
     private BgpPeerCatalog controlPeers;
     private long lastMessages;
     private long lastAt;
@@ -79,14 +89,16 @@ final class DemoCommand {
             startControlPlane();
             out.println("control plane listening on " + control.endpoint());
             for (int i = 0; i < DATA_PLANES; i++) {
-                dataPlanes.add(startDataPlane(i));
+                startDataPlane(i);
             }
             step("3 data planes connected", () -> control.stats().connections().size() == DATA_PLANES);
+            final List<CompletableFuture<Void>> pushed = new ArrayList<>(sessions);
             for (int lid = 1; lid <= sessions; lid++) {
-                control.updateSession(BfdSession.builder(lid)
+                pushed.add(controlBfd.updateSession(BfdSession.builder(lid)
                     .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2." + (lid % 250 + 2)))
-                    .minTx(300_000).minRx(300_000).detectMultiplier(3).build());
+                    .minTx(300_000).minRx(300_000).detectMultiplier(3).build()));
             }
+            joinAll(pushed);
             step(sessions + " sessions pushed and up", () -> upCount() == sessions);
             for (int key = 1; key <= BGP_PEERS; key++) {
                 controlPeers.updatePeer(bgpPeer(key));
@@ -145,8 +157,8 @@ final class DemoCommand {
     private void startControlPlane() throws Exception {
         controlPeers = new BgpPeerCatalog(Role.CONTROL_PLANE);
         control = BgpMgmtContext.server(controlLoop, Endpoint.parse("127.0.0.1:0"),
-            new BgpMgmtConfig().name("control").role(Role.CONTROL_PLANE)).addCatalog(controlPeers);
-        control.addListener(new SessionListener() {
+            new BgpMgmtConfig().name("control")).addCatalog(controlPeers);
+        controlBfd = BfdControlPlane.addTo(control).addListener(new SessionListener() {
             @Override
             public void stateChanged(final BfdSession session, final SessionState state) {
                 stateChanges.incrementAndGet();
@@ -161,7 +173,8 @@ final class DemoCommand {
         control.start().get(10, TimeUnit.SECONDS);
     }
 
-    private BgpMgmtContext startDataPlane(final int index) {
+    /** Starts data plane {@code index}, or its replacement, into {@link #dataPlanes} and {@link #dataBfd}. */
+    private void startDataPlane(final int index) {
         final BgpPeerCatalog peers = new BgpPeerCatalog(Role.DATA_PLANE);
         peers.addListener(new BgpPeerListener() {
             @Override
@@ -172,28 +185,41 @@ final class DemoCommand {
             }
         });
         final BgpMgmtContext dp = BgpMgmtContext.client(dataLoop, control.endpoint(), new BgpMgmtConfig()
-            .name("dataplane-" + index).role(Role.DATA_PLANE).reconnectDelay(Duration.ofMillis(200)))
+            .name("dataplane-" + index).reconnectDelay(Duration.ofMillis(200)))
             .addCatalog(peers);
         if (index < dataPeers.size()) {
             dataPeers.set(index, peers);
         } else {
             dataPeers.add(peers);
         }
-        dp.addListener(new SessionListener() {
+        final BfdDataPlane bfd = BfdDataPlane.addTo(dp);
+        bfd.addListener(new SessionListener() {
             @Override
             public void sessionReceived(final BfdSession session, final boolean added) {
-                // What a real data plane does once its BFD packets flow: report the session up.
-                dp.updateCounters(countersOf(session.lid()));
-                dp.reportState(new SessionState(session.lid(), BfdState.UP, 0, session.lid() + 10_000, 0,
-                    300_000, 300_000, 0, 3, 0, 0, 0, 0));
+                // What a real data plane does once its BFD packets flow: report the session up. On the
+                // loop thread both run at once; a failure is a failed step, seen by the checks.
+                bfd.updateCounters(countersOf(session.lid()));
+                bfd.reportState(new StateReport(session.lid(), BfdState.UP, BfdDiagnostic.NONE,
+                    new RemoteSystem(session.lid() + 10_000, 0, 300_000, 300_000, 0, 3)));
             }
         });
+        if (index < dataPlanes.size()) {
+            dataPlanes.set(index, dp);
+            dataBfd.set(index, bfd);
+        } else {
+            dataPlanes.add(dp);
+            dataBfd.add(bfd);
+        }
         dp.start(); // a client: the future completes at the first attempt; failures are retried
-        return dp;
     }
 
     private static SessionCounters countersOf(final int lid) {
-        return new SessionCounters(lid, lid * 64L, lid, lid * 64L, lid, 0, 0, 0, 0);
+        return new SessionCounters(lid, new Traffic(lid, lid * 64L, lid, lid * 64L), Traffic.NONE);
+    }
+
+    /** Waits, bounded, for operations sent across to a loop; a failure or timeout stops the demo. */
+    private static void joinAll(final List<? extends CompletableFuture<?>> operations) throws Exception {
+        CompletableFuture.allOf(operations.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
     }
 
     /** An eBGP peer: local AS 65000, each peer in an AS of its own (RFC 5398's documentation ASes). */
@@ -213,7 +239,7 @@ final class DemoCommand {
         final long peersBefore = peerReports.get();
         dataPlanes.get(index).close();
         step("data plane " + index + " gone", () -> control.stats().connections().size() == DATA_PLANES - 1);
-        dataPlanes.set(index, startDataPlane(index));
+        startDataPlane(index);
         out.println("-- data plane " + index + " is back; the control plane resyncs its sessions and BGP peers");
         step("data plane " + index + " back", () -> control.stats().connections().size() == DATA_PLANES);
         step("its sessions reported up again", () -> stateChanges.get() > before && upCount() == sessions);
@@ -223,20 +249,25 @@ final class DemoCommand {
 
     private void flapSession(final int lid) throws Exception {
         out.println("-- session " + lid + " goes down (control detection time expired) and comes back");
-        for (BgpMgmtContext dp : dataPlanes) {
-            dp.reportState(lid, BfdState.DOWN, 1);
+        // Only the data plane holding the session reports it; the others answer false.
+        final List<CompletableFuture<Boolean>> reports = new ArrayList<>();
+        for (BfdDataPlane dp : dataBfd) {
+            reports.add(dp.reportState(StateReport.of(lid, BfdState.DOWN, BfdDiagnostic.CONTROL_EXPIRED)));
         }
-        step("session " + lid + " down", () -> !control.sessionState(lid).isUp());
-        for (BgpMgmtContext dp : dataPlanes) {
-            dp.reportState(lid, BfdState.UP, 0);
+        joinAll(reports);
+        step("session " + lid + " down", () -> !controlBfd.sessionState(lid).isUp());
+        reports.clear();
+        for (BfdDataPlane dp : dataBfd) {
+            reports.add(dp.reportState(StateReport.of(lid, BfdState.UP, BfdDiagnostic.NONE)));
         }
-        step("session " + lid + " up again", () -> control.sessionState(lid).isUp()
-            && control.sessionState(lid).downCount() == 1);
+        joinAll(reports);
+        step("session " + lid + " up again", () -> controlBfd.sessionState(lid).isUp()
+            && controlBfd.sessionState(lid).transitions().downCount() == 1);
     }
 
     private void checkCounters() throws Exception {
         for (int lid = 1; lid <= Math.min(sessions, 5); lid++) {
-            final SessionCounters got = control.requestCounters(lid).get(5, TimeUnit.SECONDS);
+            final SessionCounters got = controlBfd.requestCounters(lid).get(5, TimeUnit.SECONDS);
             if (!got.equals(countersOf(lid))) {
                 failures.add("counters of session " + lid + ": got " + got);
             }
@@ -271,9 +302,10 @@ final class DemoCommand {
     }
 
     private long upCount() {
+        final Map<Integer, SessionState> states = controlBfd.sessionStates(); // one read for the whole table
         long up = 0;
         for (int lid = 1; lid <= sessions; lid++) {
-            final SessionState s = control.sessionState(lid);
+            final SessionState s = states.get(lid);
             if (s != null && s.isUp()) {
                 up++;
             }
@@ -282,10 +314,11 @@ final class DemoCommand {
     }
 
     private void status() throws Exception {
-        final int[] byState = new int[4];
+        final int[] byState = new int[BfdState.values().length];
+        final Map<Integer, SessionState> states = controlBfd.sessionStates();
         for (int lid = 1; lid <= sessions; lid++) {
-            final SessionState s = control.sessionState(lid);
-            byState[s == null ? BfdState.DOWN : s.state()]++;
+            final SessionState s = states.get(lid);
+            byState[(s == null ? BfdState.DOWN : s.state()).code()]++;
         }
         long messages = 0;
         for (ConnectionStats c : control.stats().connections()) {
@@ -306,9 +339,9 @@ final class DemoCommand {
             }
         }
         out.printf(Locale.ROOT, "sessions: %3d up %3d down %3d init %3d admin-down | bgp peers: %d established"
-                + " | %7.0f msg/s | echo RTT %6.1f us | data planes %d%n", byState[BfdState.UP], byState[BfdState.DOWN],
-            byState[BfdState.INIT], byState[BfdState.ADMIN_DOWN], establishedCount(), rate,
-            echoes == 0 ? 0 : rtt / echoes / 1e3, echoes);
+                + " | %7.0f msg/s | echo RTT %6.1f us | data planes %d%n", byState[BfdState.UP.code()],
+            byState[BfdState.DOWN.code()], byState[BfdState.INIT.code()], byState[BfdState.ADMIN_DOWN.code()],
+            establishedCount(), rate, echoes == 0 ? 0 : rtt / echoes / 1e3, echoes);
     }
 
     /** Waits up to 10 s for {@code condition}; a timeout is a failed step, not an exception. */

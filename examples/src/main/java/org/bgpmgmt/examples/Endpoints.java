@@ -3,21 +3,29 @@ package org.bgpmgmt.examples;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.BfdView;
+import org.bgpmgmt.bfd.SessionCounters;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.TaskHandle;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.ConnectionStats;
 import org.bgpmgmt.mgmt.ContextStats;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionCounters;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.wire.BfdState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,76 +71,57 @@ final class Endpoints {
 
     static int server(final Args args, final PrintStream out) throws Exception {
         final Endpoint at = parse(args.string("--listen"));
-        final BgpMgmtConfig config = TlsOptions.apply(args, config("server", role(args)));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.server(loop, at, config));
+        final BgpMgmtConfig config = TlsOptions.apply(args, config("server"));
+        return serve(args, out, controlPlane(args), loop -> BgpMgmtContext.server(loop, at, config));
     }
 
     static int client(final Args args, final PrintStream out) throws Exception {
         final Endpoint to = parse(args.string("--connect"));
-        final BgpMgmtConfig config = TlsOptions.apply(args, config("client", role(args)));
-        return serve(args, out, role(args), loop -> BgpMgmtContext.client(loop, to, config));
+        final BgpMgmtConfig config = TlsOptions.apply(args, config("client"));
+        return serve(args, out, controlPlane(args), loop -> BgpMgmtContext.client(loop, to, config));
     }
 
     static int dataplane(final Args args, final PrintStream out) throws Exception {
         final Endpoint to = parse(args.string("--connect"));
-        return serve(args, out, Role.DATA_PLANE,
-            loop -> BgpMgmtContext.client(loop, to, config("dataplane", Role.DATA_PLANE)));
+        return serve(args, out, false, loop -> BgpMgmtContext.client(loop, to, config("dataplane")));
     }
 
     private interface Opener {
         BgpMgmtContext open(EventLoop loop) throws Exception;
     }
 
-    private static int serve(final Args args, final PrintStream out, final Role role, final Opener opener)
-        throws Exception {
-        final int state = state(args);
+    private static int serve(final Args args, final PrintStream out, final boolean controlPlane,
+                             final Opener opener) throws Exception {
+        final BfdState state = state(args);
         final Duration every = args.seconds("--stats");
         final long runMillis = (long) (Double.parseDouble(args.string("--duration")) * 1000);
         final int sessions = args.declares("--sessions") ? args.integer("--sessions", 0, 1_000_000) : 0;
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("bgpmgmt")).start();
         final BgpMgmtContext context = opener.open(loop); // configured here, started below
-        if (role == Role.DATA_PLANE) {
-            context.addListener(new SessionListener() {
-                @Override
-                public void sessionReceived(final BfdSession session, final boolean added) {
-                    LOG.info("session {} {}: reporting {}", added ? "added" : "updated", session, stateName(state));
-                    context.updateCounters(SessionCounters.zero(session.lid()));
-                    context.reportState(session.lid(), state, 0);
-                }
-
-                @Override
-                public void sessionDeleted(final BfdSession session) {
-                    LOG.info("session deleted: {}", session);
-                }
-            });
-        } else {
-            for (int lid = 1; lid <= sessions; lid++) {
-                context.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("192.0.2.1"),
-                    InetAddress.getByName("198.51.100." + (lid % 250 + 1))).build());
-            }
-        }
+        final BfdView bfd = controlPlane ? pushSessions(context, sessions) : reportSessions(context, state);
         try {
-            context.start().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            context.start().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             loop.close();
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
-        final org.bgpmgmt.admin.AdminServer admin = AdminCommand.serve(args.string("--admin"), loop, context);
+        final org.bgpmgmt.admin.AdminServer admin = AdminCommand.serve(args.string("--admin"), loop, context, bfd);
         final CountDownLatch stop = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {
             LOG.info("stopping: flushing queued output and closing");
             if (admin != null) {
                 admin.close();
             }
-            out.println(args.command() + ": stopping; " + StatsTask.line(context));
+            out.println(args.command() + ": stopping; " + StatsTask.line(context, bfd));
             context.close();
             loop.shutdown(Duration.ofSeconds(5));
             stop.countDown();
         }, "bgpmgmt-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        loop.addTimerMillis(every.toMillis(), new StatsTask(context, every.toMillis()), context,
+        loop.addTimerMillis(every.toMillis(), new StatsTask(context, bfd, every.toMillis()), context,
             new TaskHandle("examples_stats"));
-        out.println(args.command() + ": " + context.endpoint() + " as " + role + "; stop with Ctrl-C"
+        out.println(args.command() + ": " + context.endpoint() + " as "
+            + (controlPlane ? "control plane" : "data plane") + "; stop with Ctrl-C"
             + (admin != null ? "; admin endpoint " + admin.address() : ""));
         if (runMillis > 0) {
             Thread.sleep(runMillis);
@@ -143,23 +132,62 @@ final class Endpoints {
         return 0;
     }
 
+    /** The control plane's view, with {@code sessions} sessions in its table before start: the first resync. */
+    private static BfdControlPlane pushSessions(final BgpMgmtContext context, final int sessions)
+        throws Exception {
+        final BfdControlPlane cp = BfdControlPlane.addTo(context);
+        final List<CompletableFuture<Void>> pushed = new ArrayList<>(sessions);
+        for (int lid = 1; lid <= sessions; lid++) {
+            pushed.add(cp.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("192.0.2.1"),
+                InetAddress.getByName("198.51.100." + (lid % 250 + 1))).build()));
+        }
+        // One bounded wait for them all, rather than a cross-thread round trip per session.
+        CompletableFuture.allOf(pushed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        return cp;
+    }
+
+    /** The data plane's view: every session received is given zero counters and reported in {@code state}. */
+    private static BfdDataPlane reportSessions(final BgpMgmtContext context, final BfdState state) {
+        final BfdDataPlane dp = BfdDataPlane.addTo(context);
+        return dp.addListener(new SessionListener() {
+            @Override
+            public void sessionReceived(final BfdSession session, final boolean added) {
+                LOG.info("session {} {}: reporting {}", added ? "added" : "updated", session, stateName(state));
+                // On the loop thread both run at once; chain, never wait, here.
+                dp.updateCounters(SessionCounters.zero(session.lid()))
+                    .thenCompose(known -> dp.reportState(StateReport.of(session.lid(), state, BfdDiagnostic.NONE)))
+                    .exceptionally(failed -> {
+                        LOG.warn("session {}: reporting {} failed", session, stateName(state), failed);
+                        return false;
+                    });
+            }
+
+            @Override
+            public void sessionDeleted(final BfdSession session) {
+                LOG.info("session deleted: {}", session);
+            }
+        });
+    }
+
     /** Logs one line of counters, then re-adds itself: a one-shot timer used as a periodic one. */
     private static final class StatsTask implements org.bgpmgmt.event.Task {
         private final BgpMgmtContext context;
+        private final BfdView bfd;
         private final long everyMillis;
 
-        StatsTask(final BgpMgmtContext context, final long everyMillis) {
+        StatsTask(final BgpMgmtContext context, final BfdView bfd, final long everyMillis) {
             this.context = context;
+            this.bfd = bfd;
             this.everyMillis = everyMillis;
         }
 
         @Override
         public void run(final TaskHandle self) {
-            LOG.info("stats: {}", line(context));
+            LOG.info("stats: {}", line(context, bfd));
             context.loop().addTimerMillis(everyMillis, this, context, self);
         }
 
-        static String line(final BgpMgmtContext context) {
+        static String line(final BgpMgmtContext context, final BfdView bfd) {
             final ContextStats s = context.stats();
             long in = 0;
             long out = 0;
@@ -170,7 +198,7 @@ final class Endpoints {
                 up += c.up() ? 1 : 0;
             }
             return String.format(Locale.ROOT, "%d connection(s) up, %d sessions, %d messages in, %d out,"
-                + " %d protocol errors", up, s.sessions(), in, out, s.protocolErrors());
+                + " %d protocol errors", up, bfd.stats().sessions(), in, out, s.protocolErrors());
         }
 
         @Override
@@ -187,19 +215,20 @@ final class Endpoints {
         }
     }
 
-    private static Role role(final Args args) throws Args.UsageException {
+    /** The {@code --role} option: true for the control plane. */
+    private static boolean controlPlane(final Args args) throws Args.UsageException {
         final String r = args.string("--role");
         switch (r) {
             case "control":
-                return Role.CONTROL_PLANE;
+                return true;
             case "dataplane":
-                return Role.DATA_PLANE;
+                return false;
             default:
                 throw new Args.UsageException("--role must be control or dataplane, got " + r);
         }
     }
 
-    private static int state(final Args args) throws Args.UsageException {
+    private static BfdState state(final Args args) throws Args.UsageException {
         if (!args.has("--state")) {
             return BfdState.UP;
         }
@@ -218,11 +247,12 @@ final class Endpoints {
         }
     }
 
-    private static String stateName(final int state) {
-        return new String[] {"admin-down", "down", "init", "up"}[state];
+    /** The {@code --state} word for a state: the inverse of {@link #state}. */
+    private static String stateName(final BfdState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static BgpMgmtConfig config(final String name, final Role role) {
-        return new BgpMgmtConfig().name(name).role(role);
+    private static BgpMgmtConfig config(final String name) {
+        return new BgpMgmtConfig().name(name);
     }
 }

@@ -2,7 +2,7 @@ package org.bgpmgmt.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bgpmgmt.mgmt.SessionCounters;
+import org.bgpmgmt.bfd.SessionCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -93,7 +93,7 @@ class MainTest {
             "--duration", "2", "--stats", "1"), err.toString());
         serverThread.join(20_000);
         assertEquals(0, serverExit[0]);
-        assertTrue(out().contains("client: 127.0.0.1:" + port + " as CONTROL_PLANE"), out());
+        assertTrue(out().contains("client: 127.0.0.1:" + port + " as control plane"), out());
         final String server = serverOut.toString(StandardCharsets.UTF_8);
         assertTrue(server.contains("server: stopping; 0 connection(s) up, 5 sessions"), "the data plane held the"
             + " client's 5 sessions: " + server);

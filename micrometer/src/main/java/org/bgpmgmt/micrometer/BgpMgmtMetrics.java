@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import org.bgpmgmt.bfd.BfdStats;
+import org.bgpmgmt.bfd.BfdView;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.LoopGauges;
 import org.bgpmgmt.event.TaskStats;
@@ -22,7 +24,8 @@ import org.bgpmgmt.mgmt.ContextStats;
 /**
  * Binds bgpmgmt loops and contexts to a Micrometer registry: per loop the gauges of
  * {@link LoopGauges}, turn and stall counters and one {@link FunctionTimer} per task name (wall
- * time) with a CPU-time counter beside it; per context its counters, summed over connections.
+ * time) with a CPU-time counter beside it; per context its counters, summed over connections; per BFD view
+ * its session count and fault counters.
  *
  * <p><b>Freshness.</b> Meters read figures that never wait on a stuck loop (see
  * {@link EventLoop#taskStats()} and {@link BgpMgmtContext#stats()}); task and context figures are
@@ -30,13 +33,14 @@ import org.bgpmgmt.mgmt.ContextStats;
  * are read live. Task names that first run after {@link #bindTo} get their timers at the next
  * {@link #refreshTasks()} (call it before each scrape, or on a timer).
  *
- * <p>Configure with {@link #loop} and {@link #context}, then bind. Any thread.
+ * <p>Configure with {@link #loop}, {@link #context} and {@link #bfd}, then bind. Any thread.
  */
 public final class BgpMgmtMetrics implements MeterBinder {
     private static final long MEMO_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final List<LoopMeters> loops = new CopyOnWriteArrayList<>();
     private final List<BgpMgmtContext> contexts = new CopyOnWriteArrayList<>();
+    private final List<BfdView> bfd = new CopyOnWriteArrayList<>();
     private volatile MeterRegistry registry;
 
     /** Creates a binder with nothing to bind yet. */
@@ -66,7 +70,18 @@ public final class BgpMgmtMetrics implements MeterBinder {
     }
 
     /**
-     * Registers every meter of the loops and contexts added so far. Any thread.
+     * Adds a context's BFD sessions, either side's view. Any thread; before {@link #bindTo}.
+     *
+     * @param sessions the view
+     * @return this binder
+     */
+    public BgpMgmtMetrics bfd(final BfdView sessions) {
+        bfd.add(Objects.requireNonNull(sessions, "sessions"));
+        return this;
+    }
+
+    /**
+     * Registers every meter of the loops, contexts and BFD views added so far. Any thread.
      *
      * @param registry the registry
      */
@@ -78,6 +93,9 @@ public final class BgpMgmtMetrics implements MeterBinder {
         }
         for (BgpMgmtContext c : contexts) {
             bindContext(registry, c);
+        }
+        for (BfdView v : bfd) {
+            bindBfd(registry, v);
         }
     }
 
@@ -93,11 +111,9 @@ public final class BgpMgmtMetrics implements MeterBinder {
 
     private static void bindContext(final MeterRegistry registry, final BgpMgmtContext context) {
         final Memo<ContextStats> stats = new Memo<>(context::stats, MEMO_NANOS);
-        final Tags tags = Tags.of("context", context.name(), "role", context.role().name());
+        final Tags tags = Tags.of("context", context.name());
         // Meters hold their state object weakly: the context (which the application holds) is the
         // state, and the memo travels in the function, which the meter holds strongly.
-        Gauge.builder("bgpmgmt.context.sessions", context, c -> stats.get().sessions()).tags(tags)
-            .description("BFD sessions in the context").register(registry);
         Gauge.builder("bgpmgmt.context.connections.up", context,
             c -> stats.get().connections().stream().filter(ConnectionStats::up).count()).tags(tags)
             .description("connections that are up").register(registry);
@@ -116,6 +132,20 @@ public final class BgpMgmtMetrics implements MeterBinder {
             s -> sum(s, c -> c.output().bytes()));
         counter(registry, context, "bgpmgmt.context.output.full", tags, stats,
             s -> sum(s, c -> c.refused().outputFull()));
+    }
+
+    private static void bindBfd(final MeterRegistry registry, final BfdView view) {
+        final Memo<BfdStats> stats = new Memo<>(view::stats, MEMO_NANOS);
+        final Tags tags = Tags.of("context", view.context().name(), "side",
+            view.isControlPlane() ? "control-plane" : "data-plane");
+        Gauge.builder("bgpmgmt.bfd.sessions", view, v -> stats.get().sessions()).tags(tags)
+            .description("BFD sessions kept").register(registry);
+        FunctionCounter.builder("bgpmgmt.bfd.unknown.sessions", view, v -> stats.get().unknownSessions()).tags(tags)
+            .description("State reports for a session the control plane does not have").register(registry);
+        FunctionCounter.builder("bgpmgmt.bfd.malformed", view, v -> stats.get().malformed()).tags(tags)
+            .description("Session or state messages refused for their content").register(registry);
+        FunctionCounter.builder("bgpmgmt.bfd.listener.errors", view, v -> stats.get().listenerErrors()).tags(tags)
+            .description("Exceptions thrown by session listeners").register(registry);
     }
 
     private static void counter(final MeterRegistry registry, final BgpMgmtContext context, final String name,

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
+import java.net.InetAddress;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdSession;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.event.Task;
 import org.bgpmgmt.event.TaskStats;
+import org.bgpmgmt.mgmt.BgpMgmtConfig;
+import org.bgpmgmt.mgmt.BgpMgmtContext;
+import org.bgpmgmt.mgmt.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,6 +47,24 @@ class BgpMgmtMetricsTest {
             loop.submit(() -> null).get(10, TimeUnit.SECONDS);
             metrics.refreshTasks();
             assertEquals(1, (long) registry.get("bgpmgmt.loop.task").tag("task", "later").functionTimer().count());
+        }
+    }
+
+    @Test
+    void shouldCountTheSessionsOfABfdView() throws Exception {
+        try (EventLoop loop = new EventLoop(new EventLoopConfig().name("mm-bfd")).start()) {
+            final BgpMgmtContext context = BgpMgmtContext.server(loop, Endpoint.tcp("127.0.0.1", 0),
+                new BgpMgmtConfig().name("cp"));
+            final BfdControlPlane bfd = BfdControlPlane.addTo(context);
+            final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new BgpMgmtMetrics().context(context).bfd(bfd).bindTo(registry);
+            bfd.updateSession(BfdSession.builder(7).addresses(InetAddress.getByName("127.0.0.1"),
+                InetAddress.getByName("127.0.0.2")).build()).get(10, TimeUnit.SECONDS);
+            assertEquals(1.0, registry.get("bgpmgmt.bfd.sessions").tag("context", "cp").tag("side", "control-plane")
+                .gauge().value());
+            assertEquals(0.0, registry.get("bgpmgmt.bfd.malformed").functionCounter().count());
+            assertEquals(0.0, registry.get("bgpmgmt.context.protocol.errors").tag("context", "cp")
+                .functionCounter().count());
         }
     }
 }

@@ -2,19 +2,21 @@ package org.bgpmgmt.load.servers;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.wire.BfdState;
 
 /**
- * This project's server for the end-to-end runs: one loop, one BgpMgmt context in the data-plane
- * role with the library's defaults. It answers echoes itself and reports every pushed session up.
+ * This project's server for the end-to-end runs: one loop, one BgpMgmt context playing the
+ * {@link BfdDataPlane} with the library's defaults. It answers echoes itself and reports every pushed session up.
  * {@code --listen ADDR} (default 127.0.0.1:0), {@code --max-connections N}, {@code --cpu-timing
  * true|false} (default true, the library's default), {@code --tls DIR}: mutual TLS 1.3 with the
  * stores {@link TlsMaterial} wrote there.
@@ -37,7 +39,7 @@ public final class BgpMgmtServer {
                  .start()) {
             final CompletableFuture<Long> threadId = new CompletableFuture<>();
             loop.addEvent(self -> threadId.complete(Thread.currentThread().getId()), null, 0, null);
-            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("bench").maxConnections(max);
+            final BgpMgmtConfig config = new BgpMgmtConfig().name("bench").maxConnections(max);
             final String tls = ServerProcess.arg(args, "--tls", "");
             if (!tls.isEmpty()) {
                 final java.nio.file.Path dir = java.nio.file.Path.of(tls);
@@ -45,10 +47,12 @@ public final class BgpMgmtServer {
                     .trustStore(dir.resolve("trust.p12"), TlsMaterial.PASSWORD));
             }
             final BgpMgmtContext server = BgpMgmtContext.server(loop, listen, config);
-            server.addListener(new SessionListener() {
+            final BfdDataPlane bfd = BfdDataPlane.addTo(server);
+            bfd.addListener(new SessionListener() {
                 @Override
                 public void sessionReceived(final BfdSession session, final boolean added) {
-                    server.reportState(session.lid(), BfdState.UP, 0);
+                    // On the loop thread the report runs at once; the load generator checks it arrives.
+                    bfd.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE));
                 }
             });
             server.start().get(10, java.util.concurrent.TimeUnit.SECONDS);

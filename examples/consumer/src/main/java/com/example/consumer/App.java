@@ -4,16 +4,19 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.SessionState;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.mgmt.SessionState;
-import org.bgpmgmt.wire.BfdState;
 
 /** A user's program: a control plane and a data plane that bring one session up. Exits 0 on success. */
 public final class App {
@@ -23,9 +26,9 @@ public final class App {
     public static void main(final String[] args) throws Exception {
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("consumer")).start()) {
             final BgpMgmtContext control = BgpMgmtContext.server(loop, Endpoint.parse("127.0.0.1:0"),
-                new BgpMgmtConfig().role(Role.CONTROL_PLANE));
+                new BgpMgmtConfig());
             final CountDownLatch up = new CountDownLatch(1);
-            control.addListener(new SessionListener() {
+            final BfdControlPlane cp = BfdControlPlane.addTo(control).addListener(new SessionListener() {
                 @Override
                 public void stateChanged(final BfdSession session, final SessionState state) {
                     if (state.isUp()) {
@@ -34,17 +37,23 @@ public final class App {
                 }
             });
             control.start().get(10, TimeUnit.SECONDS); // binds: the real port is known from here
-            final BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(),
-                new BgpMgmtConfig().role(Role.DATA_PLANE));
-            dataPlane.addListener(new SessionListener() {
+            final BgpMgmtContext dataPlane = BgpMgmtContext.client(loop, control.endpoint(), new BgpMgmtConfig());
+            final BfdDataPlane dp = BfdDataPlane.addTo(dataPlane);
+            dp.addListener(new SessionListener() {
                 @Override
                 public void sessionReceived(final BfdSession session, final boolean added) {
-                    dataPlane.reportState(session.lid(), BfdState.UP, 0);
+                    // On the loop thread: chain on the future, never wait for it here.
+                    dp.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE))
+                        .exceptionally(failed -> {
+                            System.err.println("reporting " + session + " failed: " + failed);
+                            return false;
+                        });
                 }
             });
             dataPlane.start();
-            control.updateSession(BfdSession.builder(7)
-                .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2")).build());
+            cp.updateSession(BfdSession.builder(7)
+                .addresses(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2")).build())
+                .get(10, TimeUnit.SECONDS);
             if (!up.await(10, TimeUnit.SECONDS)) {
                 System.err.println("consumer: the session never came up");
                 System.exit(1);

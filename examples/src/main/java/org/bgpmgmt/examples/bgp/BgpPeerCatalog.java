@@ -9,7 +9,6 @@ import org.bgpmgmt.mgmt.Catalog;
 import org.bgpmgmt.mgmt.CatalogTypes;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.ConnectionClosedException;
-import org.bgpmgmt.mgmt.Role;
 
 /**
  * The examples' BGP peer catalog: a peer table carried over a {@link BgpMgmtContext}'s connections
@@ -19,7 +18,7 @@ import org.bgpmgmt.mgmt.Role;
  * requests go through {@link Connection#request}, and its calls from other threads go through
  * {@link BgpMgmtContext#call}. The protocol is this project's own; no BGP speaker speaks it.
  *
- * <p>Add it to a context of its role with {@link BgpMgmtContext#addCatalog} before the context
+ * <p>Add it with {@link BgpMgmtContext#addCatalog} before the context
  * starts. A control plane should add its peers before {@code start()}: they form the first resync,
  * whereas a table still empty when the first connection comes up tells a data plane to drop the
  * peers it kept.
@@ -114,9 +113,6 @@ public final class BgpPeerCatalog implements Catalog {
             throw new IllegalStateException("the BGP peer catalog is already added to " + context);
         }
         final BgpMgmtContext target = types.context();
-        if (target.role() != role) {
-            throw new IllegalArgumentException("a " + role + " catalog cannot serve " + target);
-        }
         for (int type = BgpMessageType.FIRST; type <= BgpMessageType.LAST_RESERVED; type++) {
             if (types.isDefined(type)) {
                 throw new IllegalArgumentException("message type " + type + " is already registered");

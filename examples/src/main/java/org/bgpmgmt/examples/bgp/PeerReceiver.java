@@ -3,7 +3,6 @@ package org.bgpmgmt.examples.bgp;
 import java.nio.ByteBuffer;
 import org.bgpmgmt.mgmt.Connection;
 import org.bgpmgmt.mgmt.MessageHandler;
-import org.bgpmgmt.mgmt.Role;
 import org.bgpmgmt.wire.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

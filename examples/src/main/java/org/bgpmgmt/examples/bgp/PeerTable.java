@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Connection;
-import org.bgpmgmt.mgmt.Role;
 
 /**
  * The catalog's peers keyed by key, for either role, and the catalog's counters. Loop thread only.

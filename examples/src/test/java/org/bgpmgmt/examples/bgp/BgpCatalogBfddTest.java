@@ -18,15 +18,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdDiagnostic;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.BfdState;
+import org.bgpmgmt.bfd.SessionListener;
+import org.bgpmgmt.bfd.StateReport;
 import org.bgpmgmt.event.EventLoop;
 import org.bgpmgmt.event.EventLoopConfig;
-import org.bgpmgmt.mgmt.BfdSession;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
-import org.bgpmgmt.mgmt.SessionListener;
-import org.bgpmgmt.wire.BfdState;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.BfddProcess;
+import org.bgpmgmt.testing.Contexts;
 import org.bgpmgmt.wire.MessageType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,16 +56,17 @@ class BgpCatalogBfddTest {
              Relay relay = new Relay(bfdd.dplaneAddress());
              EventLoop loop = new EventLoop(new EventLoopConfig().name("catalog-bfdd-loop")).start()) {
             final BgpPeerCatalog catalog = new BgpPeerCatalog(Role.DATA_PLANE);
-            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.DATA_PLANE).name("dp")
+            final BgpMgmtConfig config = new BgpMgmtConfig().name("dp")
                 .reconnectDelay(Duration.ofMillis(100));
             final AtomicReference<BfdSession> received = new AtomicReference<>();
             final BgpMgmtContext context = BgpMgmtContext.client(loop, Endpoint.tcp(relay.address()), config)
                 .addCatalog(catalog);
-            context.addListener(new SessionListener() {
+            final BfdDataPlane bfd = BfdDataPlane.addTo(context);
+            bfd.addListener(new SessionListener() {
                 @Override
                 public void sessionReceived(final BfdSession session, final boolean added) {
                     received.set(session);
-                    context.reportState(session.lid(), BfdState.UP, 0);
+                    bfd.reportState(StateReport.of(session.lid(), BfdState.UP, BfdDiagnostic.NONE));
                 }
             });
             try (BgpMgmtContext dataPlane = Contexts.started(context)) {

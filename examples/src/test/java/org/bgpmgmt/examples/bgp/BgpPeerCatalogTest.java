@@ -19,7 +19,6 @@ import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.RequestTimeoutException;
-import org.bgpmgmt.mgmt.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,7 +36,7 @@ class BgpPeerCatalogTest {
         try (EventLoop loop = new EventLoop(new EventLoopConfig().name("stuck-loop")).start()) {
             final BgpPeerCatalog published = new BgpPeerCatalog(Role.CONTROL_PLANE);
             final BgpPeerCatalog fresh = new BgpPeerCatalog(Role.CONTROL_PLANE);
-            final BgpMgmtConfig config = new BgpMgmtConfig().role(Role.CONTROL_PLANE)
+            final BgpMgmtConfig config = new BgpMgmtConfig()
                 .callTimeout(Duration.ofMillis(200));
             BgpMgmtContext.server(loop, CatalogFixture.anyPort(), config).addCatalog(published);
             BgpMgmtContext.server(loop, CatalogFixture.anyPort(), config).addCatalog(fresh);
@@ -74,7 +73,7 @@ class BgpPeerCatalogTest {
     void shouldRejectCallsOnceTheLoopHasStopped() throws Exception {
         final EventLoop loop = new EventLoop(new EventLoopConfig().name("stopped-loop")).start();
         final BgpPeerCatalog control = new BgpPeerCatalog(Role.CONTROL_PLANE);
-        BgpMgmtContext.server(loop, CatalogFixture.anyPort(), new BgpMgmtConfig().role(Role.CONTROL_PLANE))
+        BgpMgmtContext.server(loop, CatalogFixture.anyPort(), new BgpMgmtConfig())
             .addCatalog(control);
         assertTrue(loop.shutdown(Duration.ofSeconds(10)));
         for (CompletableFuture<?> call : List.of(control.updatePeer(CatalogFixture.peer(1)), control.deletePeer(1),

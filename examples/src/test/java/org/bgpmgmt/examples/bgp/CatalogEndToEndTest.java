@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.bgpmgmt.bfd.BfdControlPlane;
+import org.bgpmgmt.bfd.BfdDataPlane;
+import org.bgpmgmt.bfd.BfdSession;
+import org.bgpmgmt.bfd.SessionListener;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.testing.Await;
+import org.bgpmgmt.testing.Contexts;
+import org.bgpmgmt.testing.RawPeer;
 import org.bgpmgmt.wire.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -244,7 +250,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             }
         });
         later(Contexts.connect(org.bgpmgmt.mgmt.BgpMgmtContext.client(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE)).addCatalog(catalog)));
+            control.context.endpoint(), new BgpMgmtConfig()).addCatalog(catalog)));
         Await.until("peers", () -> answers.size() == 2);
         assertEquals(List.of("1 true", "2 true"), answers);
         Await.until("the states, sent at once", () -> control.heard.states.size() == 2);
@@ -256,21 +262,24 @@ class CatalogEndToEndTest extends CatalogFixture {
 
     @Test
     void shouldLeaveABfddpOnlyDataPlaneUndisturbed() throws Exception {
-        final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig());
+        final java.util.concurrent.atomic.AtomicReference<BfdControlPlane> bfd =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        final Side control = server(Role.CONTROL_PLANE, anyPort(), new BgpMgmtConfig(),
+            c -> bfd.set(BfdControlPlane.addTo(c)));
         control.catalog.updatePeer(peer(1));
         final List<Integer> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
         final org.bgpmgmt.mgmt.BgpMgmtContext plain = later(Contexts.connect(clientLoop,
-            control.context.endpoint(), new BgpMgmtConfig().role(Role.DATA_PLANE),
-            c -> c.addListener(new org.bgpmgmt.mgmt.SessionListener() {
+            control.context.endpoint(), new BgpMgmtConfig(),
+            c -> BfdDataPlane.addTo(c).addListener(new SessionListener() {
                 @Override
-                public void sessionReceived(final org.bgpmgmt.mgmt.BfdSession session, final boolean added) {
+                public void sessionReceived(final BfdSession session, final boolean added) {
                     sessions.add(session.lid());
                 }
             })));
         Await.until("connected", control::connected);
-        control.context.updateSession(org.bgpmgmt.mgmt.BfdSession.builder(7)
+        done(bfd.get().updateSession(BfdSession.builder(7)
             .addresses(java.net.InetAddress.getByName("127.0.0.1"), java.net.InetAddress.getByName("127.0.0.2"))
-            .build());
+            .build()));
         Await.until("the session beside the peer", () -> sessions.contains(7));
         final org.bgpmgmt.mgmt.ConnectionStats stats = plain.stats().connections().get(0);
         assertTrue(stats.up());
@@ -287,10 +296,10 @@ class CatalogEndToEndTest extends CatalogFixture {
         final Side data = server(Role.DATA_PLANE, anyPort(), new BgpMgmtConfig());
         assertThrows(IllegalStateException.class, () -> data.context.addCatalog(catalog), "started");
         final org.bgpmgmt.mgmt.BgpMgmtContext fresh = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE));
-        assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(catalog), "other role");
+            new BgpMgmtConfig());
         final BgpPeerCatalog first = new BgpPeerCatalog(Role.DATA_PLANE);
         fresh.addCatalog(first);
+        assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(catalog), "its types are taken");
         assertThrows(IllegalStateException.class, () -> fresh.addCatalog(first), "added twice");
         assertThrows(IllegalArgumentException.class, () -> fresh.addCatalog(new BgpPeerCatalog(Role.DATA_PLANE)),
             "types taken");
@@ -298,7 +307,7 @@ class CatalogEndToEndTest extends CatalogFixture {
             new org.bgpmgmt.wire.MessageRegistry<org.bgpmgmt.mgmt.MessageHandler>()
                 .register(0x0180, "MINE", 0, (c, b, o, l) -> { });
         final org.bgpmgmt.mgmt.BgpMgmtContext taken = org.bgpmgmt.mgmt.BgpMgmtContext.server(serverLoop, anyPort(),
-            new BgpMgmtConfig().role(Role.DATA_PLANE).registry(mine));
+            new BgpMgmtConfig().registry(mine));
         assertThrows(IllegalArgumentException.class, () -> taken.addCatalog(new BgpPeerCatalog(Role.DATA_PLANE)),
             "a reserved type taken");
         assertThrows(IllegalStateException.class, () -> data.catalog.updatePeer(peer(1)), "data plane");

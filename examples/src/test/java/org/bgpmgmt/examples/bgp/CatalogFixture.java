@@ -19,7 +19,7 @@ import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
-import org.bgpmgmt.mgmt.Role;
+import org.bgpmgmt.testing.Contexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -98,9 +98,15 @@ abstract class CatalogFixture {
 
     /** A server of {@code role} on {@code at} with a fresh catalog, the way a user wires one. */
     Side server(final Role role, final Endpoint at, final BgpMgmtConfig config) throws Exception {
+        return server(role, at, config, c -> { });
+    }
+
+    /** A server as above whose context gets {@code beforeStart} too (e.g. BFD sessions beside the peers). */
+    Side server(final Role role, final Endpoint at, final BgpMgmtConfig config,
+                final Consumer<BgpMgmtContext> beforeStart) throws Exception {
         final Side side = new Side(role);
-        side.context = later(Contexts.listen(serverLoop, at, config.role(role).name("srv"),
-            c -> c.addCatalog(side.catalog)));
+        side.context = later(Contexts.listen(serverLoop, at, config.name("srv"),
+            c -> c.addCatalog(side.catalog), beforeStart));
         return side;
     }
 
@@ -112,7 +118,7 @@ abstract class CatalogFixture {
     Side client(final Role role, final Endpoint to, final BgpMgmtConfig config,
                 final Consumer<BgpPeerCatalog> beforeAttach) {
         final Side side = new Side(role);
-        final BgpMgmtContext context = BgpMgmtContext.client(clientLoop, to, config.role(role).name("cli")
+        final BgpMgmtContext context = BgpMgmtContext.client(clientLoop, to, config.name("cli")
             .reconnectDelay(Duration.ofMillis(20))).addCatalog(side.catalog);
         beforeAttach.accept(side.catalog); // e.g. peers added before start, the first resync
         side.context = later(Contexts.connect(context));

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * <p>Always use it in try-with-resources. A JVM shutdown hook kills the process and removes the
  * directory should the JVM exit without {@link #close()}.
  */
-final class BfddProcess implements AutoCloseable {
+public final class BfddProcess implements AutoCloseable {
 
     static final Path BFDD = Paths.get("/usr/lib/frr/bfdd");
     static final Path VTYSH = Paths.get("/usr/bin/vtysh");
@@ -89,7 +89,7 @@ final class BfddProcess implements AutoCloseable {
      * Lets an interop test run only with bfdd: fails when {@code CI} is set and bfdd is missing,
      * and otherwise skips loudly, naming the package to install.
      */
-    static void requireForTest() {
+    public static void requireForTest() {
         if (available()) {
             return;
         }
@@ -102,12 +102,12 @@ final class BfddProcess implements AutoCloseable {
     }
 
     /** Returns whether bfdd and vtysh are installed (Debian package {@code frr}). */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BFDD) && Files.isExecutable(VTYSH);
     }
 
     /** Starts bfdd with one {@code peer ...} line per element, e.g. {@code "127.0.0.2 local-address 127.0.0.1"}. */
-    static BfddProcess start(String... peers) throws IOException {
+    public static BfddProcess start(String... peers) throws IOException {
         return start(List.of(peers));
     }
 
@@ -118,7 +118,7 @@ final class BfddProcess implements AutoCloseable {
      * @throws IOException if bfdd is not installed, exits or does not become ready; the message
      *     carries bfdd's output and log
      */
-    static BfddProcess start(List<String> peers) throws IOException {
+    public static BfddProcess start(List<String> peers) throws IOException {
         if (!available()) {
             throw new IOException(BFDD + " or " + VTYSH + " missing: apt-get install -y frr");
         }
@@ -187,22 +187,22 @@ final class BfddProcess implements AutoCloseable {
     }
 
     /** Returns the TCP port bfdd listens on for a data plane. */
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Returns 127.0.0.1:{@link #port()}. */
-    InetSocketAddress dplaneAddress() {
+    public InetSocketAddress dplaneAddress() {
         return new InetSocketAddress(LOOPBACK, port);
     }
 
     /** Returns bfdd's pid. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Returns the private directory holding config, pid file, log and sockets. */
-    Path directory() {
+    public Path directory() {
         return dir;
     }
 
@@ -212,7 +212,7 @@ final class BfddProcess implements AutoCloseable {
      *
      * @throws IOException if vtysh fails or times out; the message carries its output
      */
-    String vtysh(String command) throws IOException {
+    public String vtysh(String command) throws IOException {
         Path out = Files.createTempFile(dir, "vtysh-", ".out");
         Path err = Files.createTempFile(dir, "vtysh-", ".err");
         try {
@@ -248,7 +248,7 @@ final class BfddProcess implements AutoCloseable {
     }
 
     /** Returns the content of bfdd's log file ("" if there is none yet). */
-    String log() {
+    public String log() {
         return read(logFile);
     }
 
@@ -377,7 +377,7 @@ final class BfddProcess implements AutoCloseable {
     }
 
     /** Returns whether a TCP socket is in LISTEN state on {@code port}, from /proc/net/tcp{,6}. */
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         return !listeningInodes(port).isEmpty();
     }
 

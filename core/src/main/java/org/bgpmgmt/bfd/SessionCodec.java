@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.bfd;
 
 import org.bgpmgmt.wire.SessionFlags;
 import org.bgpmgmt.wire.SessionMessage;

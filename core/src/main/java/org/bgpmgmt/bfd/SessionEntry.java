@@ -1,6 +1,7 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.bfd;
 
 import java.nio.ByteBuffer;
+import org.bgpmgmt.mgmt.CatalogRow;
 import org.bgpmgmt.wire.MessageType;
 
 /**
@@ -14,7 +15,7 @@ final class SessionEntry extends CatalogRow {
     static final int DELETE = 2;
     static final int STATE = 3;
 
-    private final BfdSessions owner;
+    private final SessionTable owner;
     final int lid;
     BfdSession session;
     SessionState state;
@@ -23,7 +24,7 @@ final class SessionEntry extends CatalogRow {
     /** A state was reported, so a reconnect re-reports it (data plane). */
     boolean reported;
 
-    SessionEntry(final BfdSessions owner, final int lid) {
+    SessionEntry(final SessionTable owner, final int lid) {
         this.owner = owner;
         this.lid = lid;
         this.state = SessionState.initial(lid);

@@ -1,4 +1,4 @@
-package org.bgpmgmt.mgmt;
+package org.bgpmgmt.bfd;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
