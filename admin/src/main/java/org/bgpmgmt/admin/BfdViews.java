@@ -37,13 +37,13 @@ final class BfdViews {
                 g.writeStartObject();
                 g.writeStringField("name", s.name());
                 g.writeStringField(s.server() ? "listen" : "connect", s.endpoint());
-                g.writeNumberField("accepted", s.accepted());
-                g.writeNumberField("rejected", s.rejected());
-                g.writeNumberField("refusedByCredentials", s.refusedByCredentials());
-                g.writeNumberField("connectFailures", s.connectFailures());
-                g.writeNumberField("protocolErrors", s.protocolErrors());
-                g.writeNumberField("idleCloses", s.idleCloses());
-                g.writeNumberField("tlsFailures", s.tlsFailures());
+                g.writeNumberField("accepted", s.admissions().accepted());
+                g.writeNumberField("rejected", s.admissions().rejected());
+                g.writeNumberField("refusedByCredentials", s.admissions().refusedByCredentials());
+                g.writeNumberField("connectFailures", s.admissions().connectFailures());
+                g.writeNumberField("protocolErrors", s.closes().protocolErrors());
+                g.writeNumberField("idleCloses", s.closes().idleCloses());
+                g.writeNumberField("tlsFailures", s.closes().tlsFailures());
                 g.writeArrayFieldStart("connections");
                 for (ConnectionStats k : s.connections()) {
                     connection(g, k);

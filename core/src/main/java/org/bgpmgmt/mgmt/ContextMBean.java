@@ -56,7 +56,7 @@ final class ContextMBean implements BgpMgmtContextMXBean {
 
     @Override
     public long getProtocolErrors() {
-        return context.stats().protocolErrors();
+        return context.stats().closes().protocolErrors();
     }
 
     @Override

@@ -10,15 +10,16 @@ final class DistributedView {
         sb.append("BgpMgmt ").append(s.name()).append(s.server() ? ": listening on " : ": connecting to ")
             .append(s.endpoint()).append('\n');
         if (s.server()) {
-            sb.append("    Accepted connections: ").append(s.accepted()).append('\n');
-            sb.append("    Refused connections (limit): ").append(s.rejected()).append('\n');
-            sb.append("    Refused connections (credentials): ").append(s.refusedByCredentials()).append('\n');
+            sb.append("    Accepted connections: ").append(s.admissions().accepted()).append('\n');
+            sb.append("    Refused connections (limit): ").append(s.admissions().rejected()).append('\n');
+            sb.append("    Refused connections (credentials): ").append(s.admissions().refusedByCredentials())
+                .append('\n');
         } else {
-            sb.append("    Failed connects: ").append(s.connectFailures()).append('\n');
+            sb.append("    Failed connects: ").append(s.admissions().connectFailures()).append('\n');
         }
-        sb.append("    Protocol errors: ").append(s.protocolErrors()).append('\n');
-        sb.append("    Idle closes: ").append(s.idleCloses()).append('\n');
-        sb.append("    TLS failures: ").append(s.tlsFailures()).append('\n');
+        sb.append("    Protocol errors: ").append(s.closes().protocolErrors()).append('\n');
+        sb.append("    Idle closes: ").append(s.closes().idleCloses()).append('\n');
+        sb.append("    TLS failures: ").append(s.closes().tlsFailures()).append('\n');
         sb.append('\n');
         for (ConnectionStats c : s.connections()) {
             sb.append("Data plane connection ").append(c.peer()).append(c.up() ? " (up)" : " (down)").append('\n');

@@ -113,8 +113,9 @@ final class Sockets implements Opener<Connection> {
         }
         final boolean server = acceptor != null;
         return new ContextStats(s.name, server, endpoint().toString(), List.of(conns),
-            server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
-            server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures(),
-            dispatch.protocolErrors, dispatch.idleCloses, dispatch.tlsFailures, listeners.errors);
+            new ContextStats.Admissions(server ? acceptor.accepted() : 0, server ? acceptor.rejected() : 0,
+                server ? acceptor.refusedByCredentials() : 0, server ? 0 : connector.connectFailures()),
+            new ContextStats.Closes(dispatch.protocolErrors, dispatch.idleCloses, dispatch.tlsFailures),
+            listeners.errors);
     }
 }

@@ -222,7 +222,7 @@ abstract class BfdContractTest extends TwoLoops {
             }
             bad.write(add);
             assertTrue(bad.closedByPeer(Duration.ofSeconds(10)), "malformed content must close, not hang");
-            Await.until("counted", () -> data.context().stats().protocolErrors() == 1);
+            Await.until("counted", () -> data.context().stats().closes().protocolErrors() == 1);
             assertEquals(1, data.stats().malformed());
             assertTrue(data.sessions().isEmpty());
             good.write(Frames.addSession(10));
@@ -244,7 +244,7 @@ abstract class BfdContractTest extends TwoLoops {
                 assertEquals("malformed BFD_STATE_CHANGE: state 9 is not a BFD state (0 to 3)",
                     refusedReport(control, first, Frames.stateChange(1, 9, 0)));
                 assertEquals(1, control.stats().malformed());
-                assertEquals(1, control.context().stats().protocolErrors());
+                assertEquals(1, control.context().stats().closes().protocolErrors());
                 assertEquals(SessionState.initial(1), control.sessionState(1), "the refused report changed nothing");
 
                 other.write(Frames.stateChange(1, BfdState.UP.code(), BfdDiagnostic.NONE.code()));

@@ -258,7 +258,7 @@ class ReadPathFuzzTest {
                     drain();
                 }
                 final ContextStats after = context.stats();
-                assertEquals(contextBefore.protocolErrors() + 1, after.protocolErrors(), "protocol errors after " + why);
+                assertEquals(contextBefore.closes().protocolErrors() + 1, after.closes().protocolErrors(), "protocol errors after " + why);
                 assertEquals(bfdBefore.malformed() + (rejected >= 0 ? 1 : 0), bfd.stats().malformed(),
                     "malformed BFD messages after " + why);
                 while (!eof) {
@@ -274,9 +274,9 @@ class ReadPathFuzzTest {
             final ContextStats contextAfter = context.stats();
             final BfdStats bfdAfter = bfd.stats();
             assertTrue(!closed && connection() != null, "the server closed a valid stream on " + this
-                + " (protocol errors " + contextBefore.protocolErrors() + " -> " + contextAfter.protocolErrors() + ")");
+                + " (protocol errors " + contextBefore.closes().protocolErrors() + " -> " + contextAfter.closes().protocolErrors() + ")");
             final ConnectionStats after = connection();
-            assertEquals(contextBefore.protocolErrors(), contextAfter.protocolErrors(), "protocol errors");
+            assertEquals(contextBefore.closes().protocolErrors(), contextAfter.closes().protocolErrors(), "protocol errors");
             assertEquals(before.input().messages() + model.frames(), after.input().messages(), "frames read");
             assertEquals(model.trailing(), after.input().buffered(), "bytes of the partial frame kept");
             assertTrue(after.input().buffered() < bufferSize, "input usage " + after.input().buffered() + " of " + bufferSize);
@@ -374,12 +374,12 @@ class ReadPathFuzzTest {
 
         /** Closes the client and waits until the server has dropped its connection. */
         private void disconnect(final long deadline) {
-            final long protocolErrors = context.stats().protocolErrors();
+            final long protocolErrors = context.stats().closes().protocolErrors();
             closeClient();
             while (!context.stats().connections().isEmpty()) {
                 turn(deadline, "the server to drop a closed client on " + this);
             }
-            assertEquals(protocolErrors, context.stats().protocolErrors(), "a client's close is no protocol error");
+            assertEquals(protocolErrors, context.stats().closes().protocolErrors(), "a client's close is no protocol error");
         }
 
         private void closeClient() {

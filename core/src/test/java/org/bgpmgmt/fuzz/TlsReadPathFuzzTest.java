@@ -129,8 +129,8 @@ class TlsReadPathFuzzTest {
     /** One input on a fresh TLS connection, checked against the model. */
     private static void feed(final byte[] data, final String what) throws Exception {
         final FramingModel.Scan model = FramingModel.scan(data, 8192, FramingModel.BUILT_IN_MINIMUM);
-        final long protocolErrors = server.stats().protocolErrors();
-        final long tlsFailures = server.stats().tlsFailures();
+        final long protocolErrors = server.stats().closes().protocolErrors();
+        final long tlsFailures = server.stats().closes().tlsFailures();
         final long loopErrors = loopErrors();
         try (SSLSocket s = (SSLSocket) clientTls.getSocketFactory().createSocket()) {
             s.connect(new InetSocketAddress("127.0.0.1", ((InetSocketAddress) server.endpoint().address()).getPort()),
@@ -143,7 +143,7 @@ class TlsReadPathFuzzTest {
             s.getOutputStream().flush();
             if (model.error() != null) {
                 Await.until(what + ": closed for " + model.error(), WAIT, () -> connection(peer) == null);
-                assertEquals(protocolErrors + 1, server.stats().protocolErrors(), what + ": protocol errors");
+                assertEquals(protocolErrors + 1, server.stats().closes().protocolErrors(), what + ": protocol errors");
                 drainToEnd(s);
             } else {
                 Await.until(what + ": every byte read", WAIT, () -> connection(peer) != null
@@ -151,13 +151,13 @@ class TlsReadPathFuzzTest {
                 final ConnectionStats c = connection(peer);
                 assertEquals(model.frames(), c.input().messages(), what + ": frames read behind TLS");
                 assertEquals(model.trailing(), c.input().buffered(), what + ": partial-frame bytes kept");
-                assertEquals(protocolErrors, server.stats().protocolErrors(), what + ": protocol errors");
+                assertEquals(protocolErrors, server.stats().closes().protocolErrors(), what + ": protocol errors");
                 if (model.trailing() == 0) {
                     echoProbe(s, what);
                 }
             }
         }
-        assertEquals(tlsFailures, server.stats().tlsFailures(), what + ": TLS failures");
+        assertEquals(tlsFailures, server.stats().closes().tlsFailures(), what + ": TLS failures");
         assertEquals(loopErrors, loopErrors(), what + ": a loop task threw; see its warning");
         Await.until(what + ": connection dropped after the client left", WAIT,
             () -> server.stats().connections().isEmpty());

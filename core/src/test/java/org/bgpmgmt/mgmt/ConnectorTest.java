@@ -46,7 +46,7 @@ class ConnectorTest {
     }
 
     private static long failuresNow(final BgpMgmtContext client) {
-        return client.stats().connectFailures(); // inline: the test thread is the loop thread
+        return client.stats().admissions().connectFailures(); // inline: the test thread is the loop thread
     }
 
     /** Turns the loop (bounded) until the refused connect is seen; the clock does not move. */

@@ -200,7 +200,7 @@ abstract class ContextContractTest extends TwoLoops {
                 assertEquals(100 + i, new EchoMessage().wrap(good.readFrame(), 0).id(), "the other connection works");
             }
             final int cases = broken.length;
-            Await.until("errors counted", () -> control.stats().protocolErrors() == cases);
+            Await.until("errors counted", () -> control.stats().closes().protocolErrors() == cases);
         }
     }
 
@@ -228,11 +228,11 @@ abstract class ContextContractTest extends TwoLoops {
     void shouldRefuseConnectionsOverTheLimit() throws Exception {
         final BgpMgmtContext control = server(new BgpMgmtConfig().maxConnections(2));
         try (RawPeer a = new RawPeer(control.endpoint()); RawPeer b = new RawPeer(control.endpoint())) {
-            Await.until("two connections", () -> control.stats().accepted() == 2);
+            Await.until("two connections", () -> control.stats().admissions().accepted() == 2);
             try (RawPeer c = new RawPeer(control.endpoint())) {
                 assertTrue(c.closedByPeer(Duration.ofSeconds(10)));
             }
-            assertEquals(1, control.stats().rejected());
+            assertEquals(1, control.stats().admissions().rejected());
             a.write(Frames.echoRequest(1, 1));
             assertEquals(1, new EchoMessage().wrap(a.readFrame(), 0).id());
         }

@@ -90,7 +90,7 @@ class ContextLifecycleTest {
             new BgpMgmtConfig().outputBufferSize(1024), BfdControlPlane::addTo);
         final BgpMgmtContext control = table.context();
         try (RawPeer peer = new RawPeer(control.endpoint())) {
-            Await.until("connected", () -> control.stats().accepted() == 1);
+            Await.until("connected", () -> control.stats().admissions().accepted() == 1);
             for (int lid = 1; lid <= 200; lid++) {
                 table.updateSession(BfdSession.builder(lid).addresses(InetAddress.getByName("127.0.0.1"),
                     InetAddress.getByName("127.0.0.2")).build()).get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -133,9 +133,9 @@ class ContextLifecycleTest {
         final BgpMgmtContext client = BgpMgmtContext.client(manual, Endpoint.tcp(free), new BgpMgmtConfig()
             .reconnectDelay(Duration.ofMillis(40)).reconnectMaxDelay(Duration.ofMillis(160)).reconnectJitter(0));
         client.start();
-        turnUntil(manual, () -> client.stats().connectFailures() == 1);
+        turnUntil(manual, () -> client.stats().admissions().connectFailures() == 1);
         clock.advance(Duration.ofMillis(40)); // the first retry is due after the configured delay
-        turnUntil(manual, () -> client.stats().connectFailures() == 2);
+        turnUntil(manual, () -> client.stats().admissions().connectFailures() == 2);
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(free)) {
             server.configureBlocking(false);
             clock.advance(Duration.ofMillis(79));
@@ -145,14 +145,14 @@ class ContextLifecycleTest {
             final SocketChannel[] accepted = new SocketChannel[1];
             turnUntil(manual, () -> (accepted[0] = acceptOrNull(server)) != null);
             turnUntil(manual, () -> client.connections().get(0).isUp());
-            assertEquals(2, client.stats().connectFailures(), "the third attempt connected");
+            assertEquals(2, client.stats().admissions().connectFailures(), "the third attempt connected");
             accepted[0].close(); // the loss arms a reconnect that the close must cancel
             turnUntil(manual, () -> !client.connections().get(0).isUp());
             client.close();
             clock.advance(Duration.ofSeconds(10)); // every backoff the client could have armed is due
             turn(manual);
             assertNull(server.accept(), "no reconnect after close");
-            assertEquals(2, client.stats().connectFailures(), "no attempt after close");
+            assertEquals(2, client.stats().admissions().connectFailures(), "no attempt after close");
         }
     }
 
@@ -193,7 +193,7 @@ class ContextLifecycleTest {
                 first.write(ByteBuffer.wrap(new byte[] {9, 0, 0, 0, 0, 0, 0, 24}));
                 try (SocketChannel second = server.accept()) {
                     assertTrue(second.isConnected(), "the client came back after the protocol error");
-                    assertEquals(1, client.stats().protocolErrors());
+                    assertEquals(1, client.stats().closes().protocolErrors());
                 }
             }
             client.close();
@@ -232,7 +232,7 @@ class ContextLifecycleTest {
             BfdControlPlane::addTo);
         final BgpMgmtContext server = sessions.context();
         final RawPeer peer = new RawPeer(server.endpoint());
-        Await.until("accepted", () -> server.stats().accepted() == 1);
+        Await.until("accepted", () -> server.stats().admissions().accepted() == 1);
         assertTrue(own.shutdown(Duration.ofSeconds(10)), "the loop stops first");
         final java.util.concurrent.ExecutionException rejected = assertThrows(
             java.util.concurrent.ExecutionException.class,

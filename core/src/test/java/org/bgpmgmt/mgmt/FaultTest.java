@@ -60,7 +60,7 @@ class FaultTest {
             resetter.close();
             Await.until("the reset connection is gone", () -> server.stats().connections().size() == 1);
             assertEchoes(other, 7);
-            assertEquals(0, server.stats().protocolErrors(), "a reset is a loss, not a protocol error");
+            assertEquals(0, server.stats().closes().protocolErrors(), "a reset is a loss, not a protocol error");
         }
         server.close();
     }
@@ -121,7 +121,7 @@ class FaultTest {
         final long heapAfter = usedHeapAfterGc();
         assertTrue(fdsAfter - fdsBefore <= 4, "descriptors " + fdsBefore + " -> " + fdsAfter);
         assertTrue(heapAfter - heapBefore < 8 << 20, "heap grew " + (heapAfter - heapBefore) + " bytes");
-        assertEquals(10_500, server.stats().accepted());
+        assertEquals(10_500, server.stats().admissions().accepted());
         server.close();
     }
 

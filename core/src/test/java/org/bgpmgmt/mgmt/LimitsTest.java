@@ -60,7 +60,7 @@ class LimitsTest {
             busy.write(Frames.echoRequest(99, 0)); // never silent for more than 100 ms of loop time
             assertEquals(99, new EchoMessage().wrap(busy.readFrame(), 0).id(), "the busy peer stays");
             assertTrue(silent.closedByPeer(Duration.ofSeconds(10)), "the silent peer was not closed");
-            Await.until("counted once", () -> server.stats().idleCloses() == 1);
+            Await.until("counted once", () -> server.stats().closes().idleCloses() == 1);
             assertEquals(1, server.stats().connections().size(), "only the busy one is left");
             assertTrue(server.showDistributed().contains("Idle closes: 1"), server.showDistributed());
         }
@@ -97,7 +97,7 @@ class LimitsTest {
             peer.write(Frames.addSession(1)); // 140 bytes: fine
             peer.write(Frames.raw(1, 0x300, 0, 201, 201));
             assertTrue(peer.closedByPeer(Duration.ofSeconds(10)));
-            Await.until("counted", () -> server.stats().protocolErrors() == 1);
+            Await.until("counted", () -> server.stats().closes().protocolErrors() == 1);
         }
         server.close();
         assertThrows(IllegalArgumentException.class, () -> new BgpMgmtConfig().maxFrameLength(7));
@@ -118,8 +118,8 @@ class LimitsTest {
         try (RawPeer stranger = new RawPeer(strict.endpoint())) {
             assertTrue(stranger.closedByPeer(Duration.ofSeconds(10)), "a uid not in the list is refused");
         }
-        Await.until("counted", () -> strict.stats().refusedByCredentials() == 1);
-        assertEquals(0, strict.stats().accepted());
+        Await.until("counted", () -> strict.stats().admissions().refusedByCredentials() == 1);
+        assertEquals(0, strict.stats().admissions().accepted());
         assertTrue(strict.showDistributed().contains("Refused connections (credentials): 1"));
         open.close();
         strict.close();

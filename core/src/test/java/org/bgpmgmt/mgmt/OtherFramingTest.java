@@ -93,7 +93,7 @@ class OtherFramingTest {
             wrongVersion[0] = 1; // a bfddp peer pointed at a BMP station
             bad.write(wrongVersion);
             assertTrue(bad.closedByPeer(Duration.ofSeconds(10)), "the bad peer stayed connected");
-            Await.until("counted", () -> server.stats().protocolErrors() == 1);
+            Await.until("counted", () -> server.stats().closes().protocolErrors() == 1);
             good.write(bmp(PEER_UP, 4, 5));
             Await.until("the good peer is still served", () -> seen.contains("3:10:5"));
         }

@@ -153,8 +153,8 @@ class TlsTest extends TwoLoops {
         assertTrue(data.context().echo().get(30, TimeUnit.SECONDS) > 0);
         final ConnectionStats seen = data.context().stats().connections().get(0);
         assertEquals(5, seen.input().messages(), "three adds, a counters request, an echo reply: counted above TLS");
-        assertEquals(0, srv.stats().tlsFailures());
-        assertEquals(0, cli.stats().tlsFailures());
+        assertEquals(0, srv.stats().closes().tlsFailures());
+        assertEquals(0, cli.stats().closes().tlsFailures());
         assertTrue(srv.showDistributed().contains("TLS failures: 0"));
     }
 
@@ -175,7 +175,7 @@ class TlsTest extends TwoLoops {
         later(second.context());
         Await.until("300 sessions at the restarted server", GENEROUS, () -> second.sessions().size() == 300);
         assertEquals(control.sessions(), second.sessions());
-        assertEquals(0, control.context().stats().tlsFailures());
+        assertEquals(0, control.context().stats().closes().tlsFailures());
     }
 
     @Test
@@ -215,7 +215,7 @@ class TlsTest extends TwoLoops {
             .keyStore(client.keyStore(), TestPki.PASSWORD).pinnedPeers(a.fingerprint())
             .handshakeTimeout(GENEROUS));
         Await.until("an unpinned client refused, twice (it retries)", GENEROUS,
-            () -> srv.context().stats().tlsFailures() >= 2);
+            () -> srv.context().stats().closes().tlsFailures() >= 2);
         assertTrue(stranger.sessions().isEmpty());
         assertTrue(cli.context().stats().connections().get(0).up(), "the pinned client is undisturbed");
     }
@@ -269,7 +269,7 @@ class TlsTest extends TwoLoops {
             plain.write(Frames.raw(1, org.bgpmgmt.wire.MessageType.ECHO_REQUEST, 1, 24, 24));
             assertTrue(plain.closedByPeer(GENEROUS), "a bfddp frame is not a ClientHello");
         }
-        Await.until("counted", GENEROUS, () -> srv.context().stats().tlsFailures() == 1);
+        Await.until("counted", GENEROUS, () -> srv.context().stats().closes().tlsFailures() == 1);
         final BfdDataPlane plainContext = Contexts.connectWith(clientLoop, srv.context().endpoint(),
             new BgpMgmtConfig().name("plain").reconnectDelay(Duration.ofMillis(20)), BfdDataPlane::addTo);
         later(plainContext.context());
@@ -285,9 +285,9 @@ class TlsTest extends TwoLoops {
         later(plain.context());
         plain.updateSession(session(1)).get(30, TimeUnit.SECONDS); // sent at once: the TLS client reads a bad record
         final BfdDataPlane cli = connect(BfdDataPlane::addTo, plain.context().endpoint(), tls(client));
-        Await.until("refused and retried with backoff", GENEROUS, () -> cli.context().stats().tlsFailures() >= 2);
+        Await.until("refused and retried with backoff", GENEROUS, () -> cli.context().stats().closes().tlsFailures() >= 2);
         assertTrue(cli.sessions().isEmpty());
-        assertTrue(plain.context().stats().protocolErrors() + plain.context().stats().accepted() >= 2,
+        assertTrue(plain.context().stats().closes().protocolErrors() + plain.context().stats().admissions().accepted() >= 2,
             "the server saw each attempt");
     }
 
@@ -297,8 +297,8 @@ class TlsTest extends TwoLoops {
         try (RawPeer silent = new RawPeer(srv.endpoint())) {
             assertTrue(silent.closedByPeer(GENEROUS), "a silent peer holds its slot only for the timeout");
         }
-        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
-        assertEquals(1, srv.stats().accepted());
+        Await.until("counted", GENEROUS, () -> srv.stats().closes().tlsFailures() == 1);
+        assertEquals(1, srv.stats().admissions().accepted());
         assertTrue(srv.stats().connections().isEmpty(), "it never became a connection");
     }
 
@@ -307,12 +307,12 @@ class TlsTest extends TwoLoops {
         final BgpMgmtContext srv = later(Contexts.listen(serverLoop, Endpoint.parse("127.0.0.1:0"),
             new BgpMgmtConfig().name("srv").maxConnections(1).tls(tls(server))));
         try (RawPeer silent = new RawPeer(srv.endpoint())) {
-            Await.until("the silent peer holds the one slot", GENEROUS, () -> srv.stats().accepted() == 1);
+            Await.until("the silent peer holds the one slot", GENEROUS, () -> srv.stats().admissions().accepted() == 1);
             final BgpMgmtContext cli = connect(srv.endpoint(), tls(client));
-            Await.until("a TLS client refused at the limit", GENEROUS, () -> srv.stats().rejected() >= 1);
+            Await.until("a TLS client refused at the limit", GENEROUS, () -> srv.stats().admissions().rejected() >= 1);
             assertTrue(srv.stats().connections().isEmpty(), "no connection while the handshake holds the slot");
             assertFalse(cli.stats().connections().get(0).up());
-            assertEquals(0, srv.stats().tlsFailures(), "refused by the limit, not by TLS");
+            assertEquals(0, srv.stats().closes().tlsFailures(), "refused by the limit, not by TLS");
         }
     }
 
@@ -337,13 +337,13 @@ class TlsTest extends TwoLoops {
                 "the server answered after a renegotiation");
             assertFalse(closed instanceof SocketTimeoutException, "the server neither closed nor answered: " + closed);
         }
-        Await.until("counted", GENEROUS, () -> srv.stats().tlsFailures() == 1);
+        Await.until("counted", GENEROUS, () -> srv.stats().closes().tlsFailures() == 1);
         Await.until("that connection gone", GENEROUS, () -> srv.stats().connections().isEmpty());
         final BgpMgmtContext good = connect(srv.endpoint(), tls(client));
         Await.until("a well-behaved client connected", GENEROUS, () -> srv.stats().connections().size() == 1
             && good.stats().connections().get(0).up());
         assertTrue(good.echo().get(30, TimeUnit.SECONDS) > 0, "a well-behaved client is served afterwards");
-        assertEquals(1, srv.stats().tlsFailures());
+        assertEquals(1, srv.stats().closes().tlsFailures());
     }
 
     /** A JDK client context with the test client's key and the test CA; no name check (plain sockets). */
@@ -398,7 +398,7 @@ class TlsTest extends TwoLoops {
         final BfdDataPlane good = connect(BfdDataPlane::addTo, srv.context().endpoint(), tls(client));
         Await.until("the good client served", GENEROUS, () -> good.sessions().size() == 1);
         final BfdDataPlane bad = connect(BfdDataPlane::addTo, srv.context().endpoint(), clientTls);
-        Await.until("refused twice: the client retries", GENEROUS, () -> srv.context().stats().tlsFailures() >= 2);
+        Await.until("refused twice: the client retries", GENEROUS, () -> srv.context().stats().closes().tlsFailures() >= 2);
         assertTrue(bad.sessions().isEmpty(), "nothing reached the refused client");
         assertEquals(1, srv.context().stats().connections().size(), "only the good client holds a connection");
         assertTrue(good.context().stats().connections().get(0).up(), "the good client is undisturbed");
@@ -410,7 +410,7 @@ class TlsTest extends TwoLoops {
         srv.updateSession(session(1)).get(30, TimeUnit.SECONDS);
         final BfdDataPlane cli = connect(BfdDataPlane::addTo, srv.context().endpoint(), clientTls);
         Await.until("refused twice: the client keeps retrying", GENEROUS,
-            () -> cli.context().stats().tlsFailures() >= 2);
+            () -> cli.context().stats().closes().tlsFailures() >= 2);
         assertTrue(cli.sessions().isEmpty());
         assertFalse(cli.context().stats().connections().get(0).up());
         srv.context().close();

@@ -93,7 +93,7 @@ class UserCatalogHooksTest {
                 good.write(frame(SQUARE, 1, 5));
                 bad.write(frame(SQUARE, 1, -5));
                 assertTrue(bad.closedByPeer(Duration.ofSeconds(10)), "malformed content closes like a framing error");
-                Await.until("counted", () -> server.stats().protocolErrors() == 1);
+                Await.until("counted", () -> server.stats().closes().protocolErrors() == 1);
                 good.write(Frames.echoRequest(8, 8));
                 assertEquals(8, good.readFrame().getShort(4), "the other connection is untouched");
             }

@@ -198,7 +198,7 @@ final class Endpoints {
                 up += c.up() ? 1 : 0;
             }
             return String.format(Locale.ROOT, "%d connection(s) up, %d sessions, %d messages in, %d out,"
-                + " %d protocol errors", up, bfd.stats().sessions(), in, out, s.protocolErrors());
+                + " %d protocol errors", up, bfd.stats().sessions(), in, out, s.closes().protocolErrors());
         }
 
         @Override

@@ -117,11 +117,11 @@ public final class BgpMgmtMetrics implements MeterBinder {
         Gauge.builder("bgpmgmt.context.connections.up", context,
             c -> stats.get().connections().stream().filter(ConnectionStats::up).count()).tags(tags)
             .description("connections that are up").register(registry);
-        counter(registry, context, "bgpmgmt.context.accepted", tags, stats, s -> s.accepted());
-        counter(registry, context, "bgpmgmt.context.rejected", tags, stats, s -> s.rejected());
-        counter(registry, context, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.protocolErrors());
-        counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.idleCloses());
-        counter(registry, context, "bgpmgmt.context.tls.failures", tags, stats, s -> s.tlsFailures());
+        counter(registry, context, "bgpmgmt.context.accepted", tags, stats, s -> s.admissions().accepted());
+        counter(registry, context, "bgpmgmt.context.rejected", tags, stats, s -> s.admissions().rejected());
+        counter(registry, context, "bgpmgmt.context.protocol.errors", tags, stats, s -> s.closes().protocolErrors());
+        counter(registry, context, "bgpmgmt.context.idle.closes", tags, stats, s -> s.closes().idleCloses());
+        counter(registry, context, "bgpmgmt.context.tls.failures", tags, stats, s -> s.closes().tlsFailures());
         counter(registry, context, "bgpmgmt.context.input.messages", tags, stats,
             s -> sum(s, c -> c.input().messages()));
         counter(registry, context, "bgpmgmt.context.output.messages", tags, stats,

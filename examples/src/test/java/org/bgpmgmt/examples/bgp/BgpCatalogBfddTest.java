@@ -94,7 +94,7 @@ class BgpCatalogBfddTest {
                 }
                 assertEquals(new BgpCatalogStats(0, 0, 0, 0, 0, 0), catalog.stats());
                 assertEquals(0, dataPlane.stats().connections().get(0).faults().unknownMessages());
-                assertEquals(0, dataPlane.stats().protocolErrors(), "bfdd sends nothing the catalog refuses");
+                assertEquals(0, dataPlane.stats().closes().protocolErrors(), "bfdd sends nothing the catalog refuses");
             }
         }
     }

@@ -86,7 +86,7 @@ class CatalogMalformedTest extends CatalogFixture {
             assertEquals(1, stats.unknownPeerMessages());
             assertEquals(2, stats.unexpectedMessages());
             assertEquals(1, control.context.stats().connections().get(0).faults().unknownMessages(), "0x0200");
-            assertEquals(0, control.context.stats().protocolErrors());
+            assertEquals(0, control.context.stats().closes().protocolErrors());
 
             CompletableFuture<PeerCounters> f = control.catalog.requestCounters(42);
             ByteBuffer request = raw.readUntil(BgpMessageType.PEER_COUNTERS_REQUEST);
@@ -104,7 +104,7 @@ class CatalogMalformedTest extends CatalogFixture {
 
             raw.write(Hex.bytes("01 00 | 0102 | 0000 | 0010", "0000002a", "06000000")); // 16 bytes, needs 24
             assertTrue(raw.closedByPeer(Duration.ofSeconds(10)), "a short frame loses the framing");
-            Await.until("protocol error counted", () -> control.context.stats().protocolErrors() == 1);
+            Await.until("protocol error counted", () -> control.context.stats().closes().protocolErrors() == 1);
             assertEquals(0, control.catalog.stats().malformedMessages(), "the frame decoder's, not the catalog's");
         }
     }
@@ -137,7 +137,7 @@ class CatalogMalformedTest extends CatalogFixture {
             other.write(countersReply(Header.idAt(request, 0), 43, 0, 5));         // the wrong key
             assertInstanceOf(IllegalStateException.class, failure(f));
             assertTrue(other.closedByPeer(Duration.ofSeconds(10)), "a reply for another key");
-            Await.until("protocol error counted", () -> control.context.stats().protocolErrors() == bad.size() + 1);
+            Await.until("protocol error counted", () -> control.context.stats().closes().protocolErrors() == bad.size() + 1);
         }
         try (RawPeer next = new RawPeer(control.context.endpoint())) {
             assertArrayEquals(GoldenBytesTest.PEER_ADD_V4, next.readUntil(BgpMessageType.PEER_ADD).array(),
@@ -149,7 +149,7 @@ class CatalogMalformedTest extends CatalogFixture {
             assertInstanceOf(IllegalStateException.class, failure(f));
             assertTrue(next.closedByPeer(Duration.ofSeconds(10)), "a reply with an undefined status");
         }
-        Await.until("every protocol error counted", () -> control.context.stats().protocolErrors() == 7);
+        Await.until("every protocol error counted", () -> control.context.stats().closes().protocolErrors() == 7);
         assertEquals(7, control.catalog.stats().malformedMessages());
         assertEquals(0, control.catalog.stats().unexpectedMessages());
     }
@@ -181,7 +181,7 @@ class CatalogMalformedTest extends CatalogFixture {
             raw.write(GoldenBytesTest.PEER_DELETE);
             Await.until("deleted", () -> data.heard.events.contains("delete 42"));
             assertEquals(List.of("add 42", "delete 42"), data.heard.events);
-            assertEquals(0, data.context.stats().protocolErrors());
+            assertEquals(0, data.context.stats().closes().protocolErrors());
         }
     }
 
@@ -206,7 +206,7 @@ class CatalogMalformedTest extends CatalogFixture {
             other.write(GoldenBytesTest.PEER_ADD_V4);
             Await.until("the other connection goes on", () -> data.heard.peers.containsKey(42));
             assertEquals(List.of("add 42"), data.heard.events);
-            assertEquals(bad.size(), data.context.stats().protocolErrors());
+            assertEquals(bad.size(), data.context.stats().closes().protocolErrors());
             assertFalse(other.closedByPeer(Duration.ofMillis(100)));
         }
     }
@@ -241,7 +241,7 @@ class CatalogMalformedTest extends CatalogFixture {
      */
     private void assertEachClosesItsConnection(final Side side, final Map<String, byte[]> bad, final byte[] valid)
         throws Exception {
-        long errors = side.context.stats().protocolErrors();
+        long errors = side.context.stats().closes().protocolErrors();
         long malformed = side.catalog.stats().malformedMessages();
         for (Map.Entry<String, byte[]> e : bad.entrySet()) {
             try (RawPeer raw = new RawPeer(side.context.endpoint())) {
@@ -251,7 +251,7 @@ class CatalogMalformedTest extends CatalogFixture {
             }
             final long expected = ++errors;
             Await.until(e.getKey() + ": protocol error counted",
-                () -> side.context.stats().protocolErrors() == expected);
+                () -> side.context.stats().closes().protocolErrors() == expected);
             assertEquals(++malformed, side.catalog.stats().malformedMessages(), e.getKey());
         }
     }
