@@ -1,7 +1,5 @@
 package org.bgpmgmt.examples.bgp;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -14,25 +12,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.bgpmgmt.event.EventLoop;
-import org.bgpmgmt.event.EventLoopConfig;
 import org.bgpmgmt.mgmt.BgpMgmtConfig;
 import org.bgpmgmt.mgmt.BgpMgmtContext;
 import org.bgpmgmt.mgmt.Endpoint;
 import org.bgpmgmt.testing.Contexts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.bgpmgmt.testing.TwoLoops;
 
 /**
- * Two loops, contexts with a catalog attached, and cleanup; for the socket tests of the catalog. Both
- * loops start before each test; after it, everything in {@link #closeLater} is closed in order, then
- * both loops must stop within 10 s.
+ * Contexts with a catalog attached, on core's {@link TwoLoops} fixture (two loops per test, everything
+ * in {@code closeLater} closed after it, both loops stopped within 10 s); for the catalog's socket tests.
  */
-abstract class CatalogFixture {
-    EventLoop serverLoop;
-    EventLoop clientLoop;
-    /** What a test opened and the fixture closes after it, before the loops stop. */
-    final List<AutoCloseable> closeLater = new CopyOnWriteArrayList<>();
+abstract class CatalogFixture extends TwoLoops {
+    CatalogFixture() {
+        super("catalog-");
+    }
 
     /** A context and its catalog. */
     static final class Side {
@@ -76,21 +69,7 @@ abstract class CatalogFixture {
         }
     }
 
-    @BeforeEach
-    void startLoops() {
-        serverLoop = new EventLoop(new EventLoopConfig().name("server-loop")).start();
-        clientLoop = new EventLoop(new EventLoopConfig().name("client-loop")).start();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (AutoCloseable c : closeLater) {
-            c.close();
-        }
-        assertTrue(serverLoop.shutdown(Duration.ofSeconds(10)));
-        assertTrue(clientLoop.shutdown(Duration.ofSeconds(10)));
-    }
-
+    /** Closes {@code c} after the test, before what was opened earlier (the fixture closes in list order). */
     <T extends AutoCloseable> T later(final T c) {
         closeLater.add(0, c);
         return c;
